@@ -1,0 +1,37 @@
+# drafter — the two commands a new machine needs: `make run` and `make test`.
+# Both create .venv (Python >= 3.11) and install drafter with its dev extras when needed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+EXAMPLE := fixtures/example/yunxi-2025.json
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "需要 Python 3.11 或更高版本：请安装后用 make PYTHON=python3.11 ... 指定"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+## Open drafter on the bundled example report.
+run: $(STAMP)
+	$(BIN)/drafter check $(EXAMPLE)
+
+## Lint, type-check, check the import layering, run the whole test suite.
+test: $(STAMP)
+	$(BIN)/ruff format --check drafter tests bench
+	$(BIN)/ruff check drafter tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/pytest
+
+## Benchmarks print their figures; they are not part of `make test`.
+bench: $(STAMP)
+	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

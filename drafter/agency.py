@@ -1,0 +1,133 @@
+"""What kind of body an agency name denotes: its level and whether it is a government.
+
+Several checks depend on it: only 国务院部门 and the people's governments of provinces,
+设区的市 and 自治州 may make 规章 (C3, 《立法法》); a 镇 report should call itself 我镇,
+not 我局; 人民政府 reports must cover 考核、社会评议、责任追究 (N3). Names are read
+from the end: ``南京市鼓楼区华侨路街道办事处`` is a township-level office, not a city.
+When the name does not say, the answer is ``unknown`` and no rule fires on a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["national", "province", "city", "county", "township", "unknown"]
+Body = Literal["government", "department", "unknown"]
+
+# 直辖市: their 市人民政府 is provincial level.
+MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+
+_TOWNSHIP = re.compile(r"(镇|乡|街道|苏木|办事处)(人民政府|政府|办事处|党委|党工委)?$")
+_GOVERNMENT = re.compile(r"(人民政府|政府|管委会|管理委员会)$")
+_DEPARTMENT_END = re.compile(
+    r"(局|委员会|委|办公室|办公厅|办|厅|部|署|院|中心|所|站|队|处|会|社|馆|公司)$"
+)
+_NATIONAL = re.compile(r"^(国家|国务院|中华人民共和国|中国|海关总署|.*部$)")
+
+
+@dataclass(frozen=True)
+class AgencyKind:
+    """Level and body type of an agency, as far as its name tells."""
+
+    level: Level
+    body: Body
+
+    @property
+    def may_make_regulations(self) -> bool | None:
+        """Whether the body may make 规章 (立法法); None when the name does not tell."""
+        if self.level == "unknown" or self.body == "unknown":
+            return None
+        if self.body == "department":
+            return self.level == "national"
+        return self.level in ("province", "city", "national")
+
+
+def _region(prefix: str) -> Level:
+    """Level of the territory named by ``prefix`` (the name without its body type)."""
+    if not prefix:
+        return "unknown"
+    if _TOWNSHIP.search(prefix):
+        return "township"
+    last = prefix[-1]
+    if last in "县旗" or prefix.endswith("区") and not prefix.endswith("自治区"):
+        return "county"
+    if prefix.endswith(MUNICIPALITIES) and len(prefix) == 3:
+        return "province"
+    if prefix.endswith(("省", "自治区")):
+        return "province"
+    if last in "市州盟" or prefix.endswith("地区"):
+        # A 市 inside a 省/州 name (…州…市) may be 县级; the bare name cannot say.
+        return "city"
+    return "unknown"
+
+
+def _strip_party(name: str) -> str:
+    # 平潭综合实验区（管委会）, 中共XX委员会: keep the administrative name.
+    return re.sub(r"[（(].*?[)）]", "", name).strip()
+
+
+def classify(name: str) -> AgencyKind:
+    """Classify an agency by its name; ``unknown`` parts where the name is not explicit."""
+    name = _strip_party(name)
+    if not name:
+        return AgencyKind("unknown", "unknown")
+    if _TOWNSHIP.search(name):
+        return AgencyKind("township", "government")
+    # 人民政府办公厅/办公室 publish on behalf of their government (its 规章 included).
+    name = re.sub(r"(人民政府|政府)办公(厅|室)$", r"\1", name)
+    gov = _GOVERNMENT.search(name)
+    if gov:
+        prefix = name[: gov.start()]
+        if prefix.endswith("国务院") or prefix == "":
+            return AgencyKind("national" if prefix else "unknown", "government")
+        return AgencyKind(_region(prefix), "government")
+    if _DEPARTMENT_END.search(name):
+        if _NATIONAL.match(name) and not _region_prefix(name):
+            return AgencyKind("national", "department")
+        prefix = _region_prefix(name)
+        return AgencyKind(_region(prefix) if prefix else "unknown", "department")
+    return AgencyKind("unknown", "unknown")
+
+
+_REGION_PREFIX = re.compile(
+    r"^(.+?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|县|区|旗|镇|乡|街道))"
+)
+
+
+def _region_prefix(name: str) -> str:
+    """The territorial part of a department's name: 云溪县 of 云溪县市场监督管理局.
+
+    Takes the longest run of territory names from the start (…省…市…县).
+    """
+    prefix = ""
+    rest = name
+    while True:
+        m = _REGION_PREFIX.match(rest)
+        if not m or len(m.group(1)) > 12 or len(rest) == len(m.group(1)):
+            return prefix
+        prefix += m.group(1)
+        rest = rest[len(m.group(1)) :]
+
+
+def self_designations(name: str) -> tuple[str, ...]:
+    """How the agency refers to itself in its report: 我局/本局, 我镇/本镇, 我区 ...
+
+    Taken from the last character of the body name (局, 委, 办, 镇, 乡, 街道, 区, 县, 市).
+    """
+    base = _strip_party(name)
+    for suffix in ("人民政府", "政府", "办事处"):
+        if base.endswith(suffix) and len(base) > len(suffix):
+            base = base[: -len(suffix)]
+            break
+    if base.endswith("办公室"):
+        return ("我办", "本办")
+    if base.endswith("街道"):
+        return ("我街道", "本街道")
+    if base.endswith("管委会") or base.endswith("管理委员会"):
+        return ("我委", "本委", "管委会")
+    last = base[-1:] if base else ""
+    if last in "局委办厅部署院镇乡区县市州省":
+        return (f"我{last}", f"本{last}")
+    return ()

@@ -1,0 +1,27 @@
+"""All checks of a report. Importing this package registers every rule.
+
+``check_report(report, last_year)`` is what the CLI, the TUI, the drafter and the export
+gate call; they all see the same findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from drafter.model import Finding, Report
+from drafter.rules import cross_year, table_rules  # noqa: F401  (registers the rules)
+from drafter.rules.registry import REGISTRY, CheckContext, Rule, rule, run_rules
+
+__all__ = ["REGISTRY", "CheckContext", "Rule", "check_report", "rule", "run_rules"]
+
+
+def check_report(
+    report: Report,
+    last_year: Report | None = None,
+    *,
+    source_text: str | None = None,
+    only: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Every finding for ``report``; cross-year rules run when ``last_year`` is given."""
+    ctx = CheckContext(report=report, last_year=last_year, source_text=source_text)
+    return run_rules(ctx, only)

@@ -1,0 +1,58 @@
+"""The rule registry: one place where every check is listed, by its rule id.
+
+A rule is a function of a :class:`CheckContext` that yields findings. Registering it is
+decorating it with :func:`rule`; :func:`run_rules` runs them all. Rule ids are those of
+format-2021.md §3 (V, R, X, C, N) or project ids documented in the README.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from drafter.model import Finding, Report
+
+
+@dataclass
+class CheckContext:
+    """What a rule may look at: the report, last year's report, the checked source."""
+
+    report: Report
+    last_year: Report | None = None
+    source_text: str | None = None
+    """The checked file's text when the report was imported from one (for line numbers)."""
+    options: dict[str, object] = field(default_factory=dict)
+
+
+RuleFn = Callable[[CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    """What the rule checks, in Chinese, for `drafter check --rules` and the help screen."""
+    fn: RuleFn
+
+
+REGISTRY: list[Rule] = []
+
+
+def rule(rule_id: str, title: str) -> Callable[[RuleFn], RuleFn]:
+    """Register a rule function under ``rule_id``."""
+
+    def register(fn: RuleFn) -> RuleFn:
+        REGISTRY.append(Rule(rule_id, title, fn))
+        return fn
+
+    return register
+
+
+def run_rules(ctx: CheckContext, only: Iterable[str] | None = None) -> list[Finding]:
+    """Run every registered rule (or those in ``only``) and return their findings."""
+    wanted = set(only) if only is not None else None
+    findings: list[Finding] = []
+    for r in REGISTRY:
+        if wanted is None or r.id in wanted:
+            findings.extend(r.fn(ctx))
+    return findings

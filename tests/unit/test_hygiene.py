@@ -1,0 +1,30 @@
+"""The core stays headless: importing it loads neither Textual nor openai."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = [
+    "drafter.model",
+    "drafter.forms",
+    "drafter.tables",
+    "drafter.rules",
+    "drafter.store",
+    "drafter.checking",
+    "drafter.values",
+    "drafter.agency",
+]
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_module_imports_no_ui_or_llm(module):
+    code = (
+        f"import sys, {module}\n"
+        "bad = [m for m in ('textual', 'openai', 'docx') if m in sys.modules]\n"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
