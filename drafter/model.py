@@ -9,6 +9,7 @@ year's report, the clerk's key facts, drafts). Unknown cells are ``None``, never
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, Literal, Self
 
@@ -369,9 +370,52 @@ class KeyFact(_Strict):
     value: str = ""
 
 
+DraftStatus = Literal["complete", "incomplete", "failed"]
+
+
+class Draft(_Strict):
+    """A generated draft of one narrative section, kept beside the clerk's own text.
+
+    A draft is written into the section only while the section is empty or still holds
+    the previous draft unchanged (``applied`` and equal text); otherwise it waits here
+    as a suggestion. Nothing the clerk typed is overwritten.
+    """
+
+    text: str = ""
+    """The generated text (for an incomplete stream: what arrived before it broke)."""
+    status: DraftStatus = "complete"
+    origin: str = "offline"
+    """Who wrote it: ``offline`` or ``模型名 @ 主机``."""
+    created: datetime | None = None
+    message: str | None = None
+    """Chinese explanation when incomplete or failed."""
+    findings: list[Finding] = Field(default_factory=list)
+    """What the checker still found in the draft after the one re-ask."""
+    applied: bool = False
+    """True when this text was written into the section."""
+
+
+class ImportInfo(_Strict):
+    """What an import recovered from last year's file, and what it could not."""
+
+    file: str
+    kind: str
+    """docx, html, pdf, txt or md."""
+    encoding: str | None = None
+    recovered_cells: int = 0
+    missing_cells: list[str] = Field(default_factory=list)
+    """Cell paths the source does not give (null in the tables)."""
+    findings: list[Finding] = Field(default_factory=list)
+    """What was odd in the source (N1 headings, V3 blanks, ambiguous glued digits …)."""
+
+
 class Project(Report):
     """A report plus what drafting needs. Extra keys are kept so nothing is lost on save."""
 
     last_year: Report | None = None
     """Last year's report: its section texts feed the drafter, its tables the X rules."""
     key_facts: list[KeyFact] = Field(default_factory=list)
+    drafts: dict[str, Draft] = Field(default_factory=dict)
+    """The latest draft per narrative section key."""
+    imported: ImportInfo | None = None
+    """Set by ``drafter import``: what was recovered from which file."""

@@ -149,7 +149,7 @@ def describe_validation(exc: ValidationError, limit: int = 3) -> str:
 def dump_project(project: Project) -> str:
     """Project JSON text; project-only keys are left out while they are empty."""
     data = project.model_dump(mode="json", by_alias=True)
-    for key in ("last_year", "key_facts"):
+    for key in ("last_year", "key_facts", "drafts", "imported"):
         if not data.get(key):
             data.pop(key, None)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

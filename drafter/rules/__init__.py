@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from drafter.model import Finding, Report
 from drafter.rules import cross_year, table_rules  # noqa: F401  (registers the rules)
 from drafter.rules.registry import REGISTRY, CheckContext, Rule, rule, run_rules
+from drafter.source import SourceText
 
 __all__ = ["REGISTRY", "CheckContext", "Rule", "check_report", "rule", "run_rules"]
 
@@ -19,9 +20,9 @@ def check_report(
     report: Report,
     last_year: Report | None = None,
     *,
-    source_text: str | None = None,
+    source: SourceText | None = None,
     only: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Every finding for ``report``; cross-year rules run when ``last_year`` is given."""
-    ctx = CheckContext(report=report, last_year=last_year, source_text=source_text)
+    ctx = CheckContext(report=report, last_year=last_year, source=source)
     return run_rules(ctx, only)

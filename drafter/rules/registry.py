@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from drafter.model import Finding, Report
+from drafter.source import SourceText
 
 
 @dataclass
@@ -19,8 +20,8 @@ class CheckContext:
 
     report: Report
     last_year: Report | None = None
-    source_text: str | None = None
-    """The checked file's text when the report was imported from one (for line numbers)."""
+    source: SourceText | None = None
+    """The checked file as text when the report was imported from one (for line numbers)."""
     options: dict[str, object] = field(default_factory=dict)
 
 

@@ -1,0 +1,48 @@
+"""The checked file as text: lets findings point at lines of the file the user has.
+
+An importer returns a :class:`SourceText` alongside the report it recovered. It records,
+for every section, which file line each line of that section's text came from, and every
+heading-like line it met in order (duplicates and renamed headings included), so the
+narrative rules (N1) can judge the outline as written and name the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class HeadingHit:
+    """A section heading as it stands in the file."""
+
+    text: str
+    """The heading line as written (normalised punctuation and spaces)."""
+    key: str | None
+    """The section it was taken for (``overview`` …), or None when unrecognised."""
+    line: int
+    """1-based line in the file."""
+
+
+@dataclass
+class SourceText:
+    """The text of an imported file and where each section's text sits in it."""
+
+    path: str
+    text: str
+    """The decoded text; for docx/html/pdf the extracted text, a paragraph a line."""
+    section_lines: dict[str, list[int]] = field(default_factory=dict)
+    """For each section key: the 1-based file line of each line of the section's text."""
+    headings: list[HeadingHit] = field(default_factory=list)
+    """Every section heading found, in file order."""
+
+    def line_of(self, section: str, section_text: str, offset: int) -> int | None:
+        """The file line holding character ``offset`` of ``section_text``, if known."""
+        lines = self.section_lines.get(section)
+        if not lines:
+            return None
+        index = section_text.count("\n", 0, max(offset, 0))
+        return lines[min(index, len(lines) - 1)]
+
+    def heading_line(self, section: str) -> int | None:
+        """The line of the first heading taken for ``section``."""
+        return next((h.line for h in self.headings if h.key == section), None)
