@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 EXAMPLE = FIXTURES / "example" / "yunxi-2025.json"
 EXAMPLE_LAST_YEAR = FIXTURES / "example" / "yunxi-2024.json"
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = FIXTURES / "corpus"
+"""A copy of ../shared/corpus (published reports), shipped so CI needs nothing outside."""
 
 
 def example() -> Project:
