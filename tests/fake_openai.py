@@ -95,11 +95,16 @@ class FakeOpenAI:
         self.script: list[Script] = []
         self.responder: Responder | None = None
         self.requests: list[Seen] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        """Most chat requests being answered at the same moment (concurrency seen)."""
         self.stopping = threading.Event()
         self._lock = threading.Lock()
         handler = type("Handler", (_Handler,), {"fake": self})
         self.httpd = _Server(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self) -> str:
@@ -180,6 +185,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(404, {"error": {"message": f"no route {self.path}", "code": "not_found"}})
             return
         entry = self.fake.next_for(body)
+        with self.fake._lock:
+            self.fake.in_flight += 1
+            self.fake.max_in_flight = max(self.fake.max_in_flight, self.fake.in_flight)
+        try:
+            self._answer(entry, body)
+        finally:
+            with self.fake._lock:
+                self.fake.in_flight -= 1
+
+    def _answer(self, entry: Script, body: dict[str, Any]) -> None:
         if entry.delay and self.fake.stopping.wait(entry.delay):
             return
         if isinstance(entry, Status):
