@@ -26,7 +26,7 @@ from drafter.drafting.engine import (
 from drafter.drafting.prompts import FENCE_CLOSE, FENCE_OPEN, Prompts
 from drafter.llm.openai_chat import OpenAIChat
 from drafter.model import Draft, Project
-from tests.fake_openai import FakeOpenAI, Reply, Status
+from tests.fake_openai import Reply, Status
 
 GOOD = (
     "（一）主动公开\n本年度制发行政规范性文件2件。\n\n"
