@@ -1,4 +1,4 @@
-"""`drafter draft` and `drafter config`, end to end through `main()` (the fake server for models)."""
+"""`drafter draft` and `drafter config` end to end through `main()`, models on the fake server."""
 
 from __future__ import annotations
 
