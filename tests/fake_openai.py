@@ -95,6 +95,8 @@ class FakeOpenAI:
         self.script: list[Script] = []
         self.responder: Responder | None = None
         self.requests: list[Seen] = []
+        self.timings: list[float] = []
+        """Seconds each chat request took to answer, as the server saw it."""
         self.in_flight = 0
         self.max_in_flight = 0
         """Most chat requests being answered at the same moment (concurrency seen)."""
@@ -185,6 +187,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(404, {"error": {"message": f"no route {self.path}", "code": "not_found"}})
             return
         entry = self.fake.next_for(body)
+        started = time.perf_counter()
         with self.fake._lock:
             self.fake.in_flight += 1
             self.fake.max_in_flight = max(self.fake.max_in_flight, self.fake.in_flight)
@@ -193,6 +196,7 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             with self.fake._lock:
                 self.fake.in_flight -= 1
+                self.fake.timings.append(time.perf_counter() - started)
 
     def _answer(self, entry: Script, body: dict[str, Any]) -> None:
         if entry.delay and self.fake.stopping.wait(entry.delay):
