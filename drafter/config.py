@@ -335,7 +335,7 @@ HEADER = """drafter 的设置（由 drafter config --set 写入；也可以手�
 说明见 README「配置模型接口」。本文件可能含 API Key：请勿发给他人。"""
 
 
-def parse_setting(name: str, text: str) -> tuple[str, ...] | None:
+def parse_setting(name: str) -> tuple[str, ...] | None:
     """Validate a ``--set`` name; returns the dotted path or None when unknown."""
     parts = tuple(name.strip().split("."))
     if parts[0] not in Settings.model_fields:
@@ -371,12 +371,12 @@ def update_config_file(
     path = path or paths.config_file()
     data = read_config_file(path)
     for name in unset:
-        parts = parse_setting(name, "")
+        parts = parse_setting(name)
         if parts is None:
             raise ConfigError(f"没有名为「{name}」的设置")
         _remove(data, parts)
     for name, text in (set_values or {}).items():
-        parts = parse_setting(name, text)
+        parts = parse_setting(name)
         if parts is None:
             raise ConfigError(
                 f"没有名为「{name}」的设置：可用的设置为 {'、'.join(Settings.model_fields)}"

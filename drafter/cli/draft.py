@@ -183,11 +183,7 @@ def _report(
             line = f"{heading}：{state}"
         print(line + "。")
         if draft.message:
-            print(
-                f"    {draft.message}。"
-                if not draft.message.endswith("。")
-                else f"    {draft.message}"
-            )
+            print(f"    {draft.message.rstrip('。')}。")
         errors = [f for f in draft.findings if f.severity == "error"]
         warnings = [f for f in draft.findings if f.severity == "warning"]
         if errors or warnings:

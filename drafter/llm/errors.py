@@ -45,7 +45,6 @@ def describe(exc: BaseException, settings: Settings, partial: str = "") -> ChatE
     retries = settings.max_retries
     retried = f"已自动重试 {retries} 次，" if retries else ""
     url = settings.base_url or ""
-    model = settings.model or ""
     secret = settings.key_value()
 
     def err(kind: ErrorKind, message: str, status: int | None = None) -> ChatError:
@@ -92,7 +91,6 @@ def describe(exc: BaseException, settings: Settings, partial: str = "") -> ChatE
         )
     if isinstance(exc, httpx2.TransportError):
         return err("cut", f"与 {url} 的连接在回复中途中断：请检查网络后重试")
-    del model
     return None
 
 

@@ -229,3 +229,37 @@ def test_log_has_no_key_even_on_check(capsys, endpoint):
     run(capsys, "config", "--check")
     record = json.loads((paths.data_dir() / "llm-calls.jsonl").read_text("utf-8"))
     assert record["template"] == "check.j2" and KEY not in json.dumps(record)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT")
+def test_ctrl_c_saves_what_arrived(server, blank, write_json, monkeypatch):
+    """Interrupting `drafter draft` keeps every partial draft and the clerk's sections."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    server.responder = lambda body: Reply("本年度工作情况良好。" * 20, chunk_delay=0.1)
+    monkeypatch.setenv("DRAFTER_BASE_URL", server.url)
+    monkeypatch.setenv("DRAFTER_MODEL", "fake-model")
+    blank.set_text("problems", "我写的。")
+    path = write_json(blank)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "drafter", "draft", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 20
+    while server.in_flight < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # some text has streamed
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and "已中断" in err
+    project = load_project(path).project
+    assert project.text("overview") == "" and project.text("problems") == "我写的。"
+    for key in ("overview", "problems", "other"):
+        draft = project.drafts[key]
+        assert draft.status == "incomplete" and not draft.applied
+        assert draft.text and "本年度工作情况良好。" * 20 != draft.text
