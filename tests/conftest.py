@@ -17,6 +17,9 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.delenv("DRAFTER_BASE_URL", raising=False)
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    monkeypatch.delenv("DRAFTER_MODEL", raising=False)
+    # Kill switch: a test that reaches for a real endpoint fails instead of calling it.
+    monkeypatch.setenv("DRAFTER_LOCAL_ONLY", "1")
     return home
 
 

@@ -16,6 +16,13 @@ CORE = [
     "drafter.checking",
     "drafter.values",
     "drafter.agency",
+    "drafter.config",
+    "drafter.tomlwrite",
+    "drafter.drafting.engine",
+    "drafter.drafting.offline",
+    "drafter.drafting.apply",
+    "drafter.llm",  # openai loads only when a chat model is made
+    "drafter.cli",  # `drafter check` and `drafter draft --offline` start fast
 ]
 
 

@@ -1,0 +1,148 @@
+"""The offline drafter: years moved on, figures re-stated or marked 【待核实】, never passed off."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import types
+from dataclasses import dataclass
+
+import pytest
+
+from drafter.drafting.engine import draft_sections
+from drafter.drafting.offline import (
+    CLAIMS_MODULE,
+    OfflineDrafter,
+    event_date_spans,
+    figure_spans,
+    mark_unverified,
+    offline_text,
+    restate_claims,
+    roll_forward,
+    shift_years,
+)
+from drafter.drafting.prompts import Prompts
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("2024年，我局推进公开工作。", "2025年，我局推进公开工作。"),
+        ("2025年，我局将继续努力。", "2026年，我局将继续努力。"),  # plans: next year
+        ("与2023年相比有所增加。", "与2024年相比有所增加。"),
+        ("自2024年1月1日起至2024年12月31日止", "自2025年1月1日起至2025年12月31日止"),
+        ("2024年度", "2025年度"),
+        ("2023—2025年规划", "2024—2026年规划"),
+        ("二〇二四年一月", "二〇二五年一月"),
+        ("２０２４年", "２０２５年"),
+        # Kept: older years, document numbers, relative words, numbers that are not years.
+        ("《条例》于2019年修订。", "《条例》于2019年修订。"),
+        ("国办公开办函〔2024〕30号", "国办公开办函〔2024〕30号"),
+        ("上年结转1件，去年的问题已整改。", "上年结转1件，去年的问题已整改。"),
+        ("主动公开信息2024条。", "主动公开信息2024条。"),
+        ("12024年", "12024年"),
+    ],
+)
+def test_years_move_on_by_one(before, after):
+    assert shift_years(before, 2024) == after
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("主动公开信息1046条，其中文件138条。", ["1046条", "138条"]),
+        ("收费0.5万元，办结率100%，培训120人次。", ["0.5万元", "100%", "120人次"]),
+        ("组织培训两次、十二场，共二十余次。", ["两次", "十二场", "二十余次"]),
+        ("在7个工作日内公开，第二十条第（一）项，〔2021〕30号。", []),
+        ("一次性告知，三安全一稳定，一是加强，二是完善。", []),
+        ("电话0730-8421036，12345热线。", []),
+    ],
+)
+def test_figures_are_numbers_with_units(text, figures):
+    assert [text[s:u] for s, _, u in figure_spans(text)] == figures
+
+
+def test_dated_events_but_not_the_years_bounds():
+    text = "2025年6月召开会议，3月15日培训；截至12月31日，自1月1日起，12月底前完成。"
+    assert [text[s:e] for s, e in event_date_spans(text)] == ["2025年6月", "3月15日"]
+
+
+def test_unverified_figures_and_dates_are_marked_once():
+    text = "全年新收申请22件，培训2次。2025年6月召开会议。"
+    marked = mark_unverified(text)
+    assert marked == "全年新收申请22件【待核实】，培训2次【待核实】。2025年6月【待核实】召开会议。"
+    assert mark_unverified(marked) == marked
+    start = text.index("22")
+    assert "22件【" not in mark_unverified(text, [(start, start + 2)])
+
+
+def test_without_the_claim_recogniser_every_figure_is_marked(project, monkeypatch):
+    monkeypatch.setitem(sys.modules, CLAIMS_MODULE, None)  # as if not installed
+    restated = restate_claims("新收申请22件。", project, project.last_year)
+    assert (restated.text, restated.verified) == ("新收申请22件。", [])
+    assert roll_forward("2024年新收申请22件。", project, project.last_year) == (
+        "2025年新收申请22件【待核实】。"
+    )
+
+
+@dataclass
+class StubClaim:
+    number_span: tuple[int, int]
+    value: int
+    table_value: int | None
+
+
+def _stub_claims(monkeypatch, table: dict[str, int | None]) -> None:
+    """A stand-in for drafter.narrative.claims (issue 4): recognises '新收申请N件' only."""
+    import re
+
+    def find_claims(text, report):
+        return [
+            StubClaim(m.span(1), int(m.group(1)), table["new"])
+            for m in re.finditer(r"新收申请(\d+)件", text)
+        ]
+
+    module = types.ModuleType(CLAIMS_MODULE)
+    module.find_claims = find_claims  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, CLAIMS_MODULE, module)
+
+
+def test_claims_are_restated_with_this_years_figures(project, monkeypatch):
+    _stub_claims(monkeypatch, {"new": 29})
+    out = roll_forward("2024年新收申请22件，培训2次。", project, project.last_year)
+    assert out == "2025年新收申请29件，培训2次【待核实】。"
+
+
+def test_a_claim_whose_cell_is_unknown_is_marked(project, monkeypatch):
+    _stub_claims(monkeypatch, {"new": None})
+    out = roll_forward("新收申请22件。", project, project.last_year)
+    assert out == "新收申请22件【待核实】。"
+
+
+def test_offline_draft_rolls_last_years_text_forward(project):
+    text = offline_text(project, "overview", Prompts())
+    assert text.startswith("2025年，云溪县市场监督管理局")
+    assert "2024年" not in text
+    assert "主动公开政府信息1046条【待核实】" in text
+    assert "7个工作日内公开" in text  # a statutory deadline is not a figure
+
+
+def test_offline_skeleton_states_this_years_figures(project):
+    assert project.last_year is not None
+    project.last_year.set_text("overview", "")
+    text = offline_text(project, "overview", Prompts())
+    assert "新收政府信息公开申请29件，上年结转2件" in text
+    assert "不予公开2件，无法提供5件，不予处理3件，其他处理1件" in text
+    assert "被提起行政诉讼1件" in text and "（五）监督保障" in text
+
+
+def test_offline_drafter_is_deterministic_and_checked(project, fake_c1, monkeypatch):
+    monkeypatch.setitem(sys.modules, CLAIMS_MODULE, None)
+    drafter = OfflineDrafter(Prompts())
+    first = asyncio.run(draft_sections(drafter, project, ["overview", "other"]))
+    second = asyncio.run(draft_sections(drafter, project, ["overview", "other"]))
+    assert [d.text for d in first.values()] == [d.text for d in second.values()]
+    overview = first["overview"]
+    assert overview.status == "complete" and overview.origin == "offline"
+    # Without the recogniser last year's '新收…申请22件' stays (marked) and C1 finds it.
+    assert [f.rule for f in overview.findings if f.rule == "C1"] == ["C1"]
