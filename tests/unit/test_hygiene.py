@@ -16,6 +16,12 @@ CORE = [
     "drafter.checking",
     "drafter.values",
     "drafter.agency",
+    "drafter.exporters",
+    "drafter.exporters.document",
+    "drafter.exporters.docx",
+    "drafter.exporters.html",
+    "drafter.exporters.markdown",
+    "drafter.exporters.gate",
 ]
 
 
