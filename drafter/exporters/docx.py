@@ -124,7 +124,9 @@ _LABEL_SHARES: dict[str, tuple[float, ...]] = {
     "requests": (0.08, 0.12, 0.27),
 }
 _KEEP_BODY_ROWS = 3
-"""Body rows kept on the page where a table starts (with its header rows)."""
+"""Body rows kept on the page where a table starts (with its header rows), and at its end."""
+_KEEP_GROUP_ROWS = 10
+"""A label spanning at most this many rows keeps them on one page."""
 _TEMPLATE_BODY_LIMIT = 8
 """More paragraphs than this in a template's body is more than a letterhead."""
 
@@ -403,17 +405,32 @@ def column_widths(form: forms.TableForm, total: int) -> list[int]:
     return labels + data
 
 
+def kept_rows(form: forms.TableForm) -> set[int]:
+    """Grid rows kept on the same page as the row below them (``keepNext``).
+
+    The header and the first body rows stay together, and with the heading above (which
+    keeps with the table), so no table starts with a lonely row at a page end; the last
+    rows likewise. A sub-group such as （三）不予公开 never splits: its label cell would
+    otherwise show on one page only. 三、本年度办理结果 spans most of the table and may.
+    """
+    kept = set(range(min(form.header_rows + _KEEP_BODY_ROWS, form.n_rows - 1)))
+    kept |= set(range(max(0, form.n_rows - _KEEP_BODY_ROWS), form.n_rows - 1))
+    for cell in form.grid:
+        if 1 < cell.rowspan <= _KEEP_GROUP_ROWS:
+            kept |= set(range(cell.row, cell.row + cell.rowspan - 1))
+    return kept
+
+
 def _table_xml(block: TableBlock, style: _Style, width: int) -> str:
     form = block.form
     widths = column_widths(form, width)
     starts = {(g.row, g.col): g for g in form.grid}
     below = {(r, g.col): g for g in form.grid for r in range(g.row + 1, g.row + g.rowspan)}
+    kept = kept_rows(form)
     rows = []
     for r in range(form.n_rows):
         header = "<w:tblHeader/>" if r < form.header_rows else ""
-        # The header and the first body rows keep together (and with the heading above,
-        # which keeps with the table): no table starts with one lonely row at a page end.
-        keep = r < form.header_rows + _KEEP_BODY_ROWS
+        keep = r in kept
         cells = []
         c = 0
         while c < form.n_cols:
