@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EXAMPLE := fixtures/example/yunxi-2025.json
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean preview
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -35,3 +35,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+## Render a project's Word export to PDF and PNG pages (needs LibreOffice and pdftoppm).
+preview: $(STAMP)
+	$(BIN)/python tools/preview.py $(or $(PROJECT),$(EXAMPLE))

@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import NoReturn
 
 from drafter import __version__, paths
-from drafter.cli import check, config, draft
+from drafter.cli import check, config, draft, export
 
-COMMANDS = (check, config, draft)
+COMMANDS = (check, config, draft, export)
 """Modules providing ``add_parser(subparsers)``; each sets ``run`` on its parser."""
 
 

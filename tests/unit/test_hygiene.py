@@ -23,6 +23,12 @@ CORE = [
     "drafter.drafting.apply",
     "drafter.llm",  # openai loads only when a chat model is made
     "drafter.cli",  # `drafter check` and `drafter draft --offline` start fast
+    "drafter.exporters",
+    "drafter.exporters.document",
+    "drafter.exporters.docx",
+    "drafter.exporters.html",
+    "drafter.exporters.markdown",
+    "drafter.exporters.gate",
 ]
 
 

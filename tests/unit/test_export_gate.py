@@ -1,0 +1,111 @@
+"""The export gate (core): errors refuse, force exports, warnings pass; writes are atomic."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from drafter.exporters import ExportError, check_output_path, export_report
+from drafter.exporters.gate import export_project
+from drafter.model import Finding
+from drafter.tables import complete
+
+
+def break_identity(project):
+    project.tables.set("requests.carried_out.natural_person", 9)  # R1 no longer holds
+
+
+def test_clean_project_is_exported(tmp_path, project):
+    outcome = export_project(project, tmp_path / "r.md")
+    assert outcome.written and not outcome.forced and not outcome.errors
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# ")
+
+
+def test_errors_refuse_export_and_write_nothing(tmp_path, project):
+    break_identity(project)
+    outcome = export_project(project, tmp_path / "r.docx")
+    assert outcome.refused and not (tmp_path / "r.docx").exists()
+    assert "R1" in {f.rule for f in outcome.errors}
+    assert all(f.location.section == "requests" for f in outcome.errors)
+
+
+def test_force_exports_despite_errors_and_says_so(tmp_path, project):
+    break_identity(project)
+    outcome = export_project(project, tmp_path / "r.html", force=True)
+    assert outcome.written and outcome.forced and outcome.errors
+    assert (tmp_path / "r.html").exists()
+
+
+def test_warnings_never_block(tmp_path, project):
+    project.tables.set("requests.carried_in.natural_person", 5)  # X1 against last year
+    project.tables.set("requests.new.natural_person", 20)
+    project = complete(project)
+    outcome = export_project(project, tmp_path / "r.md")
+    assert outcome.warnings and not outcome.errors and outcome.written
+    assert {f.rule for f in outcome.warnings} == {"X1"}
+
+
+def test_loader_notes_count_in_the_gate(tmp_path, project):
+    note = Finding(rule="V1", severity="error", message="表二「规章」「本年制发件数」：应为整数")
+    outcome = export_project(project, tmp_path / "r.md", notes=[note])
+    assert outcome.refused and outcome.errors == [note]
+
+
+def test_bad_output_path_is_an_export_error_before_checking(tmp_path, project):
+    break_identity(project)  # the path problem is reported first, not the findings
+    with pytest.raises(ExportError, match="不存在"):
+        export_project(project, tmp_path / "missing" / "r.docx")
+    with pytest.raises(ExportError, match="文件夹"):
+        export_project(project, tmp_path)
+    with pytest.raises(ExportError, match=r"\.pdf"):
+        export_project(project, tmp_path / "r.pdf")
+    with pytest.raises(ExportError, match="--template"):
+        export_project(project, tmp_path / "r.md", template=tmp_path / "unit.docx")
+
+
+def test_existing_file_is_replaced_whole_and_keeps_its_permissions(tmp_path, project):
+    out = tmp_path / "r.md"
+    out.write_text("旧内容" * 10_000, encoding="utf-8")
+    out.chmod(0o640)
+    export_report(project, out)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith(f"# {project.title}") and "旧内容" not in text
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temporary file left
+
+
+def test_new_file_is_readable_by_others_not_private(tmp_path, project):
+    out = tmp_path / "r.html"
+    export_report(project, out)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def test_locked_output_keeps_the_old_file_and_says_what_to_do(tmp_path, project, monkeypatch):
+    """Word on Windows locks an open file: replacing it fails with PermissionError."""
+    out = tmp_path / "r.docx"
+    out.write_bytes(b"old report")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(ExportError, match="Word 或 WPS 中打开"):
+        export_report(project, out)
+    assert out.read_bytes() == b"old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.docx"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+def test_read_only_folder_is_refused_up_front(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(ExportError, match="权限"):
+            check_output_path(folder / "r.md")
+    finally:
+        folder.chmod(0o700)
