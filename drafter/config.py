@@ -393,7 +393,7 @@ def update_config_file(
         name = ".".join(str(p) for p in err["loc"])
         raise ConfigError(f"设置 {name} 有误：{_explain(err)}") from None
     paths.ensure(path.parent)
-    atomic_write(path, tomlwrite.dumps(data, header=HEADER))
+    atomic_write(path, tomlwrite.dumps(data, header=HEADER), mode=0o600)
     return path
 
 

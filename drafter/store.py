@@ -155,16 +155,23 @@ def dump_project(project: Project) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def atomic_write(path: str | Path, data: str | bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, whole."""
+def atomic_write(path: str | Path, data: str | bytes, *, mode: int | None = None) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, whole.
+
+    The new file keeps the old file's permissions (or gets the usual umask default);
+    ``mode`` overrides that, e.g. 0o600 for a file holding an API key.
+    """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if mode is None:
+        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -175,6 +182,19 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _default_mode() -> int:
+    """Mode of a newly created file under the process umask (read without setting it)."""
+    umask = 0o022
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    umask = int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o666 & ~umask
 
 
 def save_project(project: Project, path: str | Path) -> None:

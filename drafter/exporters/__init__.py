@@ -106,10 +106,8 @@ def write_output(path: Path, data: bytes) -> None:
     A Word or WPS window holding the file open (Windows locks it) or a read-only
     location becomes an ExportError with what to do; the old file stays intact.
     """
-    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     try:
         atomic_write(path, data)
-        os.chmod(path, mode)  # the temporary file was private (0600); a report is not
     except PermissionError:
         raise ExportError(
             f"无法写入 {path}：文件可能正在 Word 或 WPS 中打开，或没有写入权限。"
@@ -119,16 +117,3 @@ def write_output(path: Path, data: bytes) -> None:
         raise ExportError(
             f"无法写入 {path}（{exc.strerror or exc}）：请换一个保存位置后重试"
         ) from None
-
-
-def _default_mode() -> int:
-    """Mode of a newly created file under the process umask (read, never set: threads)."""
-    umask = 0o022
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    umask = int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    return 0o666 & ~umask

@@ -98,3 +98,20 @@ def test_saved_json_is_readable_chinese(tmp_path, project):
     save_project(project, path)
     text = path.read_text(encoding="utf-8")
     assert "云溪县市场监督管理局" in text and "\\u" not in text
+
+
+def test_saved_file_keeps_permissions(tmp_path):
+    path = tmp_path / "p.json"
+    atomic_write(path, "a")
+    assert path.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    os.chmod(path, 0o640)
+    atomic_write(path, "b")
+    assert path.stat().st_mode & 0o777 == 0o640
+    atomic_write(path, "secret", mode=0o600)
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
