@@ -83,7 +83,8 @@ def test_csv_has_one_row_per_finding(capsys, project, write_json):
     status, out, _ = run(capsys, "check", str(path), "--format", "csv")
     assert status == 1
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert {r["rule"] for r in rows} == {"R1", "R2", "R3", "V1"}
+    # C1: the example's prose says 作出行政处罚决定412件, the table now says -1.
+    assert {r["rule"] for r in rows} == {"R1", "R2", "R3", "V1", "C1"}
     assert len(rows) == len({(r["rule"], r["cell"]) for r in rows})
     assert all(r["file"] == str(path) for r in rows)
     assert rows[0].keys() == {
@@ -102,6 +103,11 @@ def test_last_year_option_runs_cross_year_rules(capsys, project, write_json):
     project.last_year = None
     project.tables.set("requests.carried_in.natural_person", 0)
     project.tables.set("requests.new.natural_person", 25)
+    overview = project.text("overview")  # keep the prose in step with the tables (C1)
+    project.set_text(
+        "overview",
+        overview.replace("新收政府信息公开申请29件，上年结转2件", "新收政府信息公开申请31件"),
+    )
     from drafter.tables import complete
 
     path = write_json(complete(project))
