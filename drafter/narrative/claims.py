@@ -583,6 +583,7 @@ def find_claims(
 
 _CLAIM_UNITS = frozenset(REQUEST_UNITS + CASE_UNITS + DOC_UNITS + DECISION_UNITS + MONEY_UNITS)
 _NIL_HINT = re.compile(r"未|没有|无")
+_NIL_TOPIC = re.compile(r"申请|复议|诉讼|起诉")
 
 
 def _worth_reading(sentence: str) -> bool:
@@ -602,9 +603,11 @@ class _Hit:
     order: int
 
 
-def _subjects(sentence: str, fmt: FormatId) -> list[_Hit]:
+def _subjects(sentence: str, *, figures: bool, nil: bool) -> list[_Hit]:
     hits = []
     for order, pattern in enumerate(ALL_CLAIMS):
+        if not (nil if pattern.nil else figures):
+            continue
         if pattern.context and not re.search(pattern.context, sentence):
             continue
         for m in _compiled(pattern).finditer(sentence):
@@ -617,10 +620,14 @@ def _subjects(sentence: str, fmt: FormatId) -> list[_Hit]:
 def _sentence_claims(
     sentence: str, report: Report, year: int | None, section: str | None
 ) -> list[Claim]:
-    hits = _subjects(sentence, report.format)
+    numbers = extract_numbers(sentence)
+    figures = any(n.unit in _CLAIM_UNITS and not n.approx for n in numbers)
+    nil = bool(_NIL_HINT.search(sentence) and _NIL_TOPIC.search(sentence))
+    if not (figures or nil):
+        return []
+    hits = _subjects(sentence, figures=figures, nil=nil)
     if not hits:
         return []
-    numbers = extract_numbers(sentence)
     claims: list[Claim] = []
     previous_end = 0
     for number in numbers:

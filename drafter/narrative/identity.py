@@ -107,11 +107,29 @@ def _plain(name: str) -> str:
 
 
 def same_agency(a: str, b: str) -> bool:
-    """Whether two names can denote the same body (one may omit the region or 人民)."""
+    """Whether two names can denote the same body.
+
+    One may omit the region or 人民 (高平市政府 / 高平市人民政府), or abbreviate the body
+    (国资局 for 国有资产监督管理局, 市场监管局 for 市场监督管理局): the shorter body
+    name is then a subsequence of the longer one.
+    """
     x, y = _plain(a), _plain(b)
-    if not x or not y:
+    if not x or not y or x in y or y in x:
         return True
-    return x in y or y in x
+    short, long = sorted((_body(x), _body(y)), key=len)
+    return bool(short) and short[-1] == long[-1] and _subsequence(short, long)
+
+
+def _body(name: str) -> str:
+    """The name less its territory and government suffix: 国资局, 大平镇."""
+    base = re.sub(r"(人民政府|政府|办事处|党委|党工委)$", "", name) or name
+    parts = region_parts(base)
+    return base[len("".join(parts)) :] or base
+
+
+def _subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(ch in chars for ch in short)
 
 
 def title_agency(title: str) -> str | None:
@@ -125,14 +143,7 @@ def title_agency(title: str) -> str | None:
 
 
 _DEPARTMENT_SUFFIX = r"(?:局|委员会|委|办公室|中心|处|厅)"
-_TOWNSHIP_BODY = re.compile(
-    r"([\u4e00-\u9fff]{2,4}?)(镇|乡)(?:人民政府|政府|党委)|([\u4e00-\u9fff]{2,4}?)街道(?:办事处|党工委)"
-)
-_LEAD_IN = re.compile(
-    r"^(?:由|在|向|对|于|和|与|及|经|据|是|为|的|了|将|把|被|从|给|按|经过|会同)+"
-)
-
-
+_TOWNSHIP_SUFFIX = r"(?:镇|乡|街道)"
 @dataclass(frozen=True)
 class OtherAgency:
     name: str
@@ -145,40 +156,35 @@ class OtherAgency:
 def other_agencies(text: str, agency: str) -> list[OtherAgency]:
     """Names of bodies of the same kind as ``agency`` that are not ``agency``.
 
-    Departments: names that start with the agency's own territory (云溪县…局) — other
-    departments are often mentioned in passing, so only those speaking as the author
-    (opening a clause) are returned. Townships: any named 镇/乡/街道 body.
+    Only names whose left edge is certain are taken: those starting with the agency's own
+    territory (云溪县…局, 安岳县…镇; running Chinese text has no word breaks, so a bare
+    ``大平镇`` cannot be told from ``现将我镇``). Other departments are often mentioned in
+    passing (会同云溪县财政局), so for departments only those opening a clause (speaking as
+    the author) are returned; for townships every other named 镇/乡/街道.
     """
     if not agency:
         return []
     kind = classify(agency)
-    found: list[OtherAgency] = []
-    if kind.level == "township":
-        for m in _TOWNSHIP_BODY.finditer(text):
-            name = _LEAD_IN.sub("", m.group())
-            if len(name) < 4 or same_agency(name, agency) or _own_core(agency) in name:
-                continue
-            start = m.end() - len(name)
-            found.append(OtherAgency(name, start, m.end(), _opens_clause(text, start)))
-        return found
     parts = region_parts(agency)
-    if not parts or kind.body != "department":
-        return found
-    anchor = re.escape(parts[-1])
-    pattern = re.compile(rf"{anchor}[\u4e00-\u9fff]{{1,12}}?{_DEPARTMENT_SUFFIX}")
-    for m in pattern.finditer(text):
-        name = m.group()
-        if same_agency(name, agency) or not _opens_clause(text, m.start()):
-            continue
-        found.append(OtherAgency(name, m.start(), m.end(), True))
-    return found
+    township = kind.level == "township"
+    if not township and kind.body != "department":
+        return []
+    found: dict[int, OtherAgency] = {}
+    if township:  # anchor at the territory above the township: 荣成市 of 荣成市大疃镇
+        parts = [p for p in parts if not re.search(rf"{_TOWNSHIP_SUFFIX}$", p)]
+    if parts:
+        suffix = _TOWNSHIP_SUFFIX if township else _DEPARTMENT_SUFFIX
+        pattern = re.compile(rf"{re.escape(parts[-1])}[\u4e00-\u9fff]{{1,12}}?{suffix}")
+        for m in pattern.finditer(text):
+            leading = _opens_clause(text, m.start())
+            if (township or leading) and not same_agency(m.group(), agency):
+                found[m.start()] = OtherAgency(m.group(), m.start(), m.end(), leading)
+    return [found[k] for k in sorted(found)]
 
 
 def _own_core(agency: str) -> str:
     """周礼镇 of 安岳县周礼镇人民政府."""
-    name = re.sub(r"(人民政府|政府|办事处|党委|党工委)$", "", _plain(agency))
-    parts = region_parts(name)
-    return parts[-1] if parts else name
+    return _body(_plain(agency))
 
 
 def _opens_clause(text: str, pos: int) -> bool:

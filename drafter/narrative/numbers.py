@@ -111,8 +111,11 @@ def extract_numbers(text: str) -> list[Number]:
     return found
 
 
+_ANY_CN = re.compile(f"[{_CN_ALL}]")
+
+
 def _has_chinese_numeral(text: str) -> bool:
-    return any(ch in _CN_ALL for ch in text)
+    return _ANY_CN.search(text) is not None
 
 
 def _arabic(text: str, m: re.Match[str]) -> Number:

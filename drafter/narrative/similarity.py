@@ -12,7 +12,9 @@ every report look copied.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.narrative.text import comparable, sentences
 
@@ -33,17 +35,18 @@ class Carried:
         return len(self.same) / self.counted if self.counted else 0.0
 
 
-def sentence_keys(text: str) -> set[str]:
+@lru_cache(maxsize=64)
+def sentence_keys(text: str) -> frozenset[str]:
     """The comparable form of every countable sentence of ``text``."""
     keys = set()
     for start, end in sentences(text):
         key = comparable(text[start:end])
         if len(key) >= MIN_SENTENCE_CHARS:
             keys.add(key)
-    return keys
+    return frozenset(keys)
 
 
-def carried_over(text: str, last_year: set[str]) -> Carried:
+def carried_over(text: str, last_year: Set[str]) -> Carried:
     """Which countable sentences of ``text`` stand unchanged in ``last_year``'s keys."""
     counted = 0
     same = []

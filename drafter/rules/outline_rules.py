@@ -15,11 +15,11 @@ from drafter import forms
 from drafter.agency import classify as classify_agency
 from drafter.model import Finding, Location, Severity
 from drafter.narrative import outline
-from drafter.narrative.text import comparable
 from drafter.rules.prose import section_name, text_finding
 from drafter.rules.registry import CheckContext, rule
 
 _ORDER = {s.key: i for i, s in enumerate(forms.SECTIONS)}
+_WORDS = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ def narrative_not_empty(ctx: CheckContext) -> Iterator[Finding]:
         section = ctx.report.section(key)
         if section is None:
             continue  # N1 reports the missing heading
-        if len(comparable(section.text)) < 2:
+        if not _WORDS.search(section.text):
             line = ctx.source.heading_line(key) if ctx.source else None
             yield Finding(
                 rule="N2",
@@ -223,10 +223,20 @@ _GOVERNMENT_ASPECTS: dict[str, re.Pattern[str]] = {
 """条例第五十条第四项: what a 人民政府's report adds under 监督保障."""
 
 
+def _is_people_government(agency: str) -> bool:
+    """A 人民政府 (乡镇 included), not its 办公室 nor a 街道办事处 or 管委会."""
+    name = agency.strip()
+    return (
+        classify_agency(name).body == "government"
+        and bool(re.search(r"政府$", name))
+        and not name.endswith(("办公室", "办公厅"))
+    )
+
+
 @rule("N3", "一、总体情况涵盖五个方面（人民政府报告还包括考核、社会评议、责任追究）")
 def overview_covers_aspects(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.report.text("overview")
-    if len(comparable(text)) < 2:
+    if not _WORDS.search(text):
         return  # N1/N2
     missing = [name for name, pattern in _ASPECTS.items() if not pattern.search(text)]
     if missing:
@@ -240,7 +250,7 @@ def overview_covers_aspects(ctx: CheckContext) -> Iterator[Finding]:
             text,
             0,
         )
-    if classify_agency(ctx.report.agency).body == "government":
+    if _is_people_government(ctx.report.agency):
         absent = [name for name, pattern in _GOVERNMENT_ASPECTS.items() if not pattern.search(text)]
         if absent:
             yield text_finding(
@@ -257,7 +267,8 @@ def overview_covers_aspects(ctx: CheckContext) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- N5
 
-_FEE_STATEMENT = re.compile(r"信息处理费|处理费|收费通知|信息公开费|收取费用|收取任何费用|收费")
+_FEE_STATEMENT = re.compile(r"信息处理费|处理费|收费通知|信息公开费|收取\S{0,4}?费用")
+"""A statement on 信息处理费 (not 行政事业性收费, which is table 二's fee)."""
 
 
 @rule("N5", "六、说明信息处理费的收取情况（没有收取也要写明）")

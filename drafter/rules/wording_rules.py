@@ -150,7 +150,7 @@ def similar_to_last_year(ctx: CheckContext) -> Iterator[Finding]:
         return
     keys: set[str] = set()
     for section in last.sections:
-        keys |= sentence_keys(section.text)
+        keys.update(sentence_keys(section.text))
     if not keys:
         return
     for key in forms.NARRATIVE_KEYS:

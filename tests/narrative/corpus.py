@@ -32,9 +32,10 @@ def split_sections(text: str, path: str = "report.txt") -> tuple[dict[str, str],
     hits: list[HeadingHit] = []
     current = forms.PREAMBLE_KEY
     seen: set[str] = set()
+    numbered = {line.line for line in outline.outline_of_text(text)}
     for number, raw in enumerate(text.splitlines(), start=1):
-        kind = outline.classify(raw) if outline.numeral_of(raw) else None
-        if kind is not None and kind.key is not None and len(raw.strip()) <= 40:
+        kind = outline.classify(raw) if number in numbered else None
+        if kind is not None and kind.key is not None:
             hits.append(HeadingHit(raw.strip(), kind.key, number))
             if kind.key not in seen:
                 seen.add(kind.key)
