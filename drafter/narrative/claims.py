@@ -95,6 +95,8 @@ _REQ, _APP, _ACT = Topic.REQUESTS, Topic.APPEALS, Topic.ACTIVE
 _ANY = r"[^，。；;,]"
 _LAST_YEAR_SUBJECT = r"上一?年度?"
 _DOC = r"(?:行政)?规范性文件"
+_OTHER_MATTERS = r"许可|复议|诉讼|咨询|投诉|信箱|留言|建议|提案"
+"""Applications of other kinds, inside a 收到…申请 phrase: 受理行政许可申请."""
 
 CLAIMS: tuple[ClaimPattern, ...] = (
     # ---- table 三: received, carried, handled
@@ -105,6 +107,7 @@ CLAIMS: tuple[ClaimPattern, ...] = (
         r"(?:申请|依申请公开)",
         "requests.new.total + requests.carried_in.total",
         _REQ,
+        avoid=_OTHER_MATTERS,
     ),
     ClaimPattern(
         "requests.new",
@@ -112,6 +115,7 @@ CLAIMS: tuple[ClaimPattern, ...] = (
         rf"(?:新收|新受理|收到|受理|接收|接到){_ANY}{{0,14}}?(?:申请|依申请公开)",
         "requests.new.total",
         _REQ,
+        avoid=_OTHER_MATTERS,
     ),
     ClaimPattern(
         "requests.handled",
@@ -123,6 +127,7 @@ CLAIMS: tuple[ClaimPattern, ...] = (
             "requests.total.total",
         ),
         _REQ,
+        avoid=_OTHER_MATTERS,
     ),
     ClaimPattern(
         "requests.carried_in",
@@ -446,6 +451,8 @@ _NOT_A_REQUEST = re.compile(
 )
 _NOT_A_DECISION = re.compile(r"事项|信息|清单|目录|公示|申请|结果|权力")
 _REVIEWING_BODY = re.compile(r"复议机关")
+_NARROW_CAUSE = re.compile(r"因(?![^，。；]*公开)")
+"""A cause named in a nil statement that is not 政府信息公开 itself."""
 _YEAR = re.compile(r"((?:19|20)\d{2}|二[〇零][〇零一二三四五六七八九]{2})年(?!\d{1,2}月)")
 _DOC_NAMED = re.compile(r"规章|规范性文件")
 _OPEN_PAREN = re.compile(r"[（(]")
@@ -690,6 +697,8 @@ def _about_this_year(sentence: str, hit: _Hit, until: int, year: int | None) -> 
             return False
     if p.topic is Topic.APPEALS and _REVIEWING_BODY.search(sentence):
         return False
+    if p.nil and _NARROW_CAUSE.search(sentence[hit.start : hit.end]):
+        return False  # 未发生因答复超期引起的行政复议: none of one kind, not none at all
     if "{doc}" in p.key and _inside_parentheses(sentence, hit.start):
         return False  # （含新制定5件，废止4件）: a breakdown of something else
     if year is not None:

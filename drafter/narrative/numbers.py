@@ -177,6 +177,8 @@ def chinese_to_decimal(numeral: str) -> Decimal | None:
     """``十二`` → 12, ``一百零三`` → 103, ``两万`` → 20000, ``二〇二五`` → 2025,
     ``三百五`` → 350, ``三点五`` → 3.5; None when it is not a well-formed numeral."""
     whole, _, frac = numeral.partition("点")
+    if not whole and not frac:
+        return None
     if frac and not all(ch in _DIGIT_VALUES for ch in frac):
         return None
     value = _chinese_int(whole) if whole else 0
@@ -206,8 +208,8 @@ def _chinese_int(numeral: str) -> int | None:
         elif ch in _SMALL_UNITS:
             unit = _SMALL_UNITS[ch]
             if digit is None:
-                if unit != 10:
-                    return None  # 百 or 千 needs its digit
+                if unit != 10 or last_unit in (10, 100, 1000) and not zero_seen:
+                    return None  # 百 or 千 needs its digit; 十十 is no numeral
                 digit = 1  # 十二, 一千零十
             section += digit * unit
             digit, last_unit, zero_seen = None, unit, False

@@ -21,8 +21,8 @@ from drafter.rules.registry import CheckContext, rule
 
 def _stated(claim: Claim, text: str) -> str:
     if claim.number is None:
-        return "0（" + text[claim.subject[0] : claim.subject[1]] + "）"
-    return text[claim.number.start : claim.number.unit_end]
+        return f"「{text[claim.subject[0] : claim.subject[1]]}」（即 0）"
+    return f"{claim.pattern.label} {text[claim.number.start : claim.number.unit_end]}"
 
 
 @rule("C1", "正文引用的数字与表格一致")
@@ -44,8 +44,8 @@ def claims_match_tables(ctx: CheckContext) -> Iterator[Finding]:
                 )
                 others = f"（也不等于{alt}）"
             message = (
-                f"「{section_name(key)}」中写{claim.pattern.label} {_stated(claim, text)}，"
-                f"但{where}为 {table}{unit}{others}：请核对后修改正文或表格"
+                f"「{section_name(key)}」中写{_stated(claim, text)}，"
+                f"但{where}为 {table} {unit}{others}：请核对后修改正文或表格"
             )
             start, end = claim.span
             yield text_finding(

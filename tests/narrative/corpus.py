@@ -114,3 +114,33 @@ def read(name: str) -> str:
 
 def corpus_path(name: str) -> Path:
     return REPORTS / name
+
+
+def render_text(report: Project) -> str:
+    """The report as a plain-text file: title, preamble, each heading and its text."""
+    lines = [report.title, ""]
+    preamble = report.text(forms.PREAMBLE_KEY)
+    if preamble:
+        lines += [preamble, ""]
+    for section in report.sections:
+        if section.key == forms.PREAMBLE_KEY:
+            continue
+        lines.append(section.heading)
+        if section.text:
+            lines.append(section.text)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def from_text(text: str, like: Project, path: str = "report.txt") -> tuple[Project, SourceText]:
+    """``like`` (agency, year, tables, last year) with its sections read from ``text``."""
+    sections, source = split_sections(text, path)
+    headings = headings_of(source)
+    report = like.model_copy(deep=True)
+    report.sections = [
+        Section(key=k, heading=headings.get(k, ""), text=body)
+        for k, body in sections.items()
+        if k == forms.PREAMBLE_KEY or k in headings
+    ]
+    report = Project.model_validate(report.model_dump(by_alias=True))
+    return report, source
