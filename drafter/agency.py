@@ -135,7 +135,7 @@ def self_designations(name: str) -> tuple[str, ...]:
         return ("我委", "本委", "管委会")
     if base.endswith("中心"):
         return ("我中心", "本中心")
-    last = base[-1:] if base else ""
-    if last in "局委办厅部署院处所站队镇乡区县市州省旗":
+    last = base[-1:]
+    if last and last in "局委办厅部署院处所站队镇乡区县市州省旗":
         return (f"我{last}", f"本{last}")
     return ()

@@ -66,6 +66,13 @@ class HeadingClass:
     status: Status
 
 
+def _loose(heading: str) -> str:
+    """Wording with connectors made equal: 、 和 及 与 all read 和."""
+    m = _TOP_LINE.match(unicodedata.normalize("NFKC", heading).strip())
+    title = m["title"] if m else heading
+    return comparable_heading(title.replace("、", "和").translate(_CONNECTORS))
+
+
 def _official(key: str) -> str:
     return comparable_heading(forms.SECTION_BY_KEY[key].heading)
 
@@ -76,9 +83,9 @@ def classify(heading: str, key: str | None = None) -> HeadingClass:
     for k in forms.SECTION_BY_KEY:
         if words == _official(k):
             return HeadingClass(k, "official")
+    loose = _loose(heading)
     for k, variants in _ACCEPTED_VARIANTS.items():
-        wanted = {comparable_heading(v).translate(_CONNECTORS) for v in variants}
-        if words.translate(_CONNECTORS) in wanted | {_official(k).translate(_CONNECTORS)}:
+        if loose in {_loose(v) for v in variants} | {_loose(forms.SECTION_BY_KEY[k].heading)}:
             return HeadingClass(k, "variant")
     if key is None:
         key = next((k for k, pattern in _KEYWORDS if pattern.search(words)), None)
