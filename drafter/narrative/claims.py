@@ -43,6 +43,7 @@ from functools import cache
 from drafter import forms
 from drafter.forms import FormatId
 from drafter.model import Report, Tables
+from drafter.tables import sum_known
 from drafter.narrative.numbers import MONEY_UNITS, Number, extract_numbers
 from drafter.narrative.text import CLAUSE_BREAK, clause_start, sentences
 
@@ -471,10 +472,16 @@ class CellExpr:
     """The cells summed, in table order."""
 
     def evaluate(self, tables: Tables) -> Decimal | None:
-        """The sum of the cells; None while any of them is unknown."""
+        """The sum of the cells; None while any of them is unknown.
+
+        A blank 总计 cell is read as the sum of its row (R3, R4), blanks counting 0 as the
+        table rules count them: published tables often leave 总计 empty (V3 reports it).
+        """
         total = Decimal(0)
         for path in self.paths:
             value = tables.get(path)
+            if value is None:
+                value = _row_sum(tables, path)
             if value is None:
                 return None
             total += Decimal(value)
@@ -491,6 +498,20 @@ class CellExpr:
         if len(subgroups) == 1 and None not in subgroups and len(columns) == 1:
             return f"表三「{subgroups.pop()}」各项「{columns.pop()}」之和"
         return " + ".join(c.label for c in cells)
+
+
+def _row_sum(tables: Tables, path: str) -> int | None:
+    table, row, column = (path.split(".") + ["", ""])[:3]
+    if column != "total" or row == "total":
+        return None
+    if table == "requests":
+        parts = forms.APPLICANT_COLUMNS
+    elif table == "appeals":
+        parts = forms.APPEAL_PARTS
+    else:
+        return None
+    values = [tables.get(f"{table}.{row}.{p}") for p in parts]
+    return sum_known(v for v in values if not isinstance(v, Decimal))
 
 
 @cache

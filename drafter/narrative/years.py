@@ -66,6 +66,7 @@ _REPORT_REFERENCE = re.compile(
     r"(?:中|里|所)?(?:提出|指出|反映|发现|查找|存在|提到|提及|列出|的问题|问题|整改)"
 )
 _OWN_REPORT = re.compile(r"本报告|本年报|本年度报告|编制")
+_COMPARISON = re.compile(r"较|比|相比|同比|环比|增长|下降|增加|减少|上升|回落|持平")
 
 
 @dataclass(frozen=True)
@@ -111,10 +112,13 @@ def _judge(text: str, m: YearMention, year: int) -> StaleYear | None:
         if _REPORT_REFERENCE.match(text, report.end()) or not _OWN_REPORT.search(sentence):
             return None  # last year's report, referred to as such
         return StaleYear(m, _leading(text, m), names_report=True)
-    # Another mention of the report year in the sentence: this one is the comparison.
+    # Another mention of the report year in the sentence: this one is the comparison,
+    # unless it opens the sentence with nothing compared (2024年，…，现将2025年度…).
+    leading = _leading(text, m)
     if any(other.year == year for other in year_mentions(sentence)):
-        return None
-    return StaleYear(m, _leading(text, m))
+        if not leading or _COMPARISON.search(sentence):
+            return None
+    return StaleYear(m, leading)
 
 
 def _leading(text: str, m: YearMention) -> bool:
