@@ -139,7 +139,9 @@ def title_agency(title: str) -> str | None:
         return None
     name = title[: m.start()].strip(' \u3000“”"')
     name = re.sub(r"^关于", "", name)
-    return name if len(name) >= 2 else None
+    if not 2 <= len(name) <= 30 or re.search(r"[《》，,。；;:：]", name):
+        return None  # not a title: a sentence that happens to name a year's report
+    return name
 
 
 _DEPARTMENT_SUFFIX = r"(?:局|委员会|委|办公室|中心|处|厅)"

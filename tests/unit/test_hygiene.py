@@ -16,6 +16,13 @@ CORE = [
     "drafter.checking",
     "drafter.values",
     "drafter.agency",
+    "drafter.narrative",
+    "drafter.narrative.numbers",
+    "drafter.narrative.claims",
+    "drafter.narrative.years",
+    "drafter.narrative.identity",
+    "drafter.narrative.outline",
+    "drafter.narrative.similarity",
 ]
 
 
