@@ -43,9 +43,9 @@ from functools import cache
 from drafter import forms
 from drafter.forms import FormatId
 from drafter.model import Report, Tables
-from drafter.tables import sum_known
 from drafter.narrative.numbers import MONEY_UNITS, Number, extract_numbers
 from drafter.narrative.text import CLAUSE_BREAK, clause_start, sentences
+from drafter.tables import sum_known
 
 # --------------------------------------------------------------------------- the table
 

@@ -146,6 +146,8 @@ def title_agency(title: str) -> str | None:
 
 _DEPARTMENT_SUFFIX = r"(?:局|委员会|委|办公室|中心|处|厅)"
 _TOWNSHIP_SUFFIX = r"(?:镇|乡|街道)"
+
+
 @dataclass(frozen=True)
 class OtherAgency:
     name: str

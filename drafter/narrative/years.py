@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from drafter.narrative.text import CLAUSE_BREAK
 
@@ -163,12 +164,13 @@ PERIOD = re.compile(
 """统计期限自2025年1月1日起至2025年12月31日止 (both years captured)."""
 
 
-def period_years(text: str) -> list[tuple[int, int, int, int]]:
+@lru_cache(maxsize=32)
+def period_years(text: str) -> tuple[tuple[int, int, int, int], ...]:
     """(from year, to year, start, end) of every statistical-period statement."""
-    return [
+    return tuple(
         (year_value(m["from"]), year_value(m["to"]), m.start(), m.end())
         for m in PERIOD.finditer(text)
-    ]
+    )
 
 
 TITLE_YEAR = re.compile(
@@ -193,6 +195,7 @@ class Malformed:
     """Chinese: what is wrong with it."""
 
 
+_YEAR_START = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}")
 _GLUED_MONTH = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([0-9]{1,2})月")
 _GLUED_DAY = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([0-9]{1,4})日")
 _FULL_DATE = re.compile(
@@ -205,29 +208,26 @@ def malformed_dates(text: str) -> list[Malformed]:
     """Dates with 年/月 lost (``20231月1日``, ``202111日``) or impossible (``2月30日``),
     and document numbers with the bracket lost (``〔202130号``)."""
     found: list[Malformed] = []
-    for m in _GLUED_MONTH.finditer(text):
-        found.append(
-            Malformed(
-                m.start(), m.end(), f"年份与月份连在一起，缺少「年」字（应为「{m[1]}年{m[2]}月」）"
-            )
-        )
-    for m in _GLUED_DAY.finditer(text):
-        if any(f.start <= m.start() < f.end for f in found):
-            continue
-        digits = m[2]
-        hint = f"{m[1]}年{digits[0]}月{digits[1:]}日" if len(digits) == 2 else None
-        if len(digits) == 4:
-            hint = f"{m[1]}年{digits[:2]}月{digits[2:]}日"
-        fix = f"（应为「{hint}」之类）" if hint else ""
-        found.append(Malformed(m.start(), m.end(), f"日期缺少「年」「月」字{fix}"))
-    for m in _FULL_DATE.finditer(text):
-        year, month = int(m[1]), int(m[2])
-        day = int(m[3]) if m[3] else 1
-        try:
-            date(year, month, day)
-        except ValueError:
-            found.append(Malformed(m.start(), m.end(), "日期不存在（月份或日期超出范围）"))
-    for m in _GLUED_DOC_NO.finditer(text):
+    # One scan for where a year starts; each form is then tried right there.
+    for start in (y.start() for y in _YEAR_START.finditer(text)):
+        if m := _GLUED_MONTH.match(text, start):
+            why = f"年份与月份连在一起，缺少「年」字（应为「{m[1]}年{m[2]}月」）"
+            found.append(Malformed(m.start(), m.end(), why))
+        elif m := _GLUED_DAY.match(text, start):
+            digits = m[2]
+            hint = f"{m[1]}年{digits[0]}月{digits[1:]}日" if len(digits) == 2 else None
+            if len(digits) == 4:
+                hint = f"{m[1]}年{digits[:2]}月{digits[2:]}日"
+            fix = f"（应为「{hint}」之类）" if hint else ""
+            found.append(Malformed(m.start(), m.end(), f"日期缺少「年」「月」字{fix}"))
+        elif m := _FULL_DATE.match(text, start):
+            year, month = int(m[1]), int(m[2])
+            day = int(m[3]) if m[3] else 1
+            try:
+                date(year, month, day)
+            except ValueError:
+                found.append(Malformed(m.start(), m.end(), "日期不存在（月份或日期超出范围）"))
+    for m in _GLUED_DOC_NO.finditer(text) if "号" in text else ():
         found.append(
             Malformed(
                 m.start(), m.end(), "文号中年份与序号连在一起，缺少「〕」（如「〔2021〕30号」）"

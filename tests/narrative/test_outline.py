@@ -71,8 +71,14 @@ def test_sentences():
 
 
 def test_carried_over_counts_long_sentences_only():
-    last = "（一）主动公开\n全年通过门户网站主动公开政府信息1046条。未收取信息处理费。严格执行依申请公开登记审核答复制度。"
-    this = "（一）主动公开\n全年通过门户网站主动公开政府信息1268条。未收取信息处理费。严格执行依申请公开登记、审核、答复制度。"
+    last = (
+        "（一）主动公开\n全年通过门户网站主动公开政府信息1046条。未收取信息处理费。"
+        "严格执行依申请公开登记审核答复制度。"
+    )
+    this = (
+        "（一）主动公开\n全年通过门户网站主动公开政府信息1268条。未收取信息处理费。"
+        "严格执行依申请公开登记、审核、答复制度。"
+    )
     carried = carried_over(this, sentence_keys(last))
     assert carried.counted == 2  # the sub-heading and the nil statement are too short
     assert [this[a:b] for a, b in carried.same] == ["严格执行依申请公开登记、审核、答复制度。"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from drafter.model import Report
-from drafter.narrative.similarity import carried_over, sentence_keys
 from drafter.narrative.identity import Identity
+from drafter.narrative.similarity import carried_over, sentence_keys
 from drafter.rules import REGISTRY, check_report
 from drafter.rules.identity_rules import INFERRED
 from drafter.rules.wording_rules import N7_THRESHOLD
