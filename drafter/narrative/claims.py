@@ -113,8 +113,18 @@ CLAIMS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "requests.new",
         "本年新收申请",
-        rf"(?:新收|新受理|收到|受理|接收|接到){_ANY}{{0,14}}?(?:申请|依申请公开)",
+        rf"(?:新收|新受理){_ANY}{{0,14}}?(?:申请|依申请公开)",
         "requests.new.total",
+        _REQ,
+        avoid=_OTHER_MATTERS,
+    ),
+    # 收到/受理 may count last year's carried-over requests too (沭阳 2025: 受理749 = 新收 713
+    # + 上年结转 36): either reading is accepted, 新收 first.
+    ClaimPattern(
+        "requests.received",
+        "收到（受理）的申请",
+        rf"(?:收到|受理|接收|接到){_ANY}{{0,14}}?(?:申请|依申请公开)",
+        ("requests.new.total", "requests.new.total + requests.carried_in.total"),
         _REQ,
         avoid=_OTHER_MATTERS,
     ),
@@ -429,7 +439,10 @@ def _sub_row_patterns() -> tuple[ClaimPattern, ...]:
     return tuple(rows)
 
 
-ALL_CLAIMS: tuple[ClaimPattern, ...] = CLAIMS[:7] + _sub_row_patterns() + CLAIMS[7:]
+_OUTCOMES_AT = next(i for i, p in enumerate(CLAIMS) if p.key == "requests.granted+partial")
+ALL_CLAIMS: tuple[ClaimPattern, ...] = (
+    CLAIMS[:_OUTCOMES_AT] + _sub_row_patterns() + CLAIMS[_OUTCOMES_AT:]
+)
 """The table with the sub-rows placed before the group rows they are more precise than."""
 
 # --------------------------------------------------------------------------- guards

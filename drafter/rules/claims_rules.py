@@ -86,7 +86,7 @@ def fee_notices_reported(ctx: CheckContext) -> Iterator[Finding]:
     )
     if reported and not _NO_NOTICE.search(text):
         return
-    said = "却写明未发出收费通知" if _NO_NOTICE.search(text) else "但未说明发出收费通知的件数"
+    said = "却写明未发出收费通知" if _NO_NOTICE.search(text) else "未说明发出收费通知的件数"
     yield text_finding(
         ctx,
         "C2",

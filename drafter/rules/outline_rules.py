@@ -37,8 +37,8 @@ def _headings(ctx: CheckContext) -> list[_Heading]:
     if source is None:
         found = []
         for section in ctx.report.sections:
-            if section.key == forms.PREAMBLE_KEY:
-                continue
+            if section.key == forms.PREAMBLE_KEY or not section.heading.strip():
+                continue  # a blank heading is a missing one
             kind = outline.classify(section.heading, section.key)
             found.append(
                 _Heading(

@@ -116,6 +116,8 @@ def test_n1_missing_section(project):
         n1.severity == "error"
         and "缺少一级标题「四、政府信息公开行政复议、行政诉讼情况」" in n1.message
     )
+    project.section("other").heading = " "
+    assert [f.message[:6] for f in of(check_report(project), "N1")] == ["缺少一级标题"] * 2
 
 
 def _source(hits: list[tuple[str, str | None, int]], text: str = "") -> SourceText:
