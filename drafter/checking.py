@@ -49,7 +49,7 @@ class FileCheck:
 
 
 @dataclass
-class Loaded:
+class Opened:
     """A report ready to check: the project, its source text if imported, load notes."""
 
     project: Project
@@ -69,19 +69,19 @@ def load_report(path: str | Path) -> tuple[Project, list[Finding]]:
     return loaded.project, loaded.notes
 
 
-def load_any(path: str | Path, *, agency: str | None = None, year: int | None = None) -> Loaded:
+def load_any(path: str | Path, *, agency: str | None = None, year: int | None = None) -> Opened:
     """Load a project file or import a report file; raises ProjectError (Chinese)."""
     path = Path(path)
     if path.suffix.lower() in PROJECT_SUFFIXES:
         result = load_project(path)
-        loaded = Loaded(result.project, None, list(result.findings))
+        loaded = Opened(result.project, None, list(result.findings))
     else:
         loaded = _import(path, agency, year)
     _settle_identity(loaded, agency, year)
     return loaded
 
 
-def _import(path: Path, agency: str | None, year: int | None) -> Loaded:
+def _import(path: Path, agency: str | None, year: int | None) -> Opened:
     if not path.exists():
         raise ProjectError(f"找不到文件 {path}：请检查路径是否正确")
     if not importer_available():
@@ -96,10 +96,10 @@ def _import(path: Path, agency: str | None, year: int | None) -> Loaded:
         raise ProjectError(str(exc)) from None
     project: Project = imported.project
     notes = list(project.imported.findings) if project.imported is not None else []
-    return Loaded(project, imported.source, notes)
+    return Opened(project, imported.source, notes)
 
 
-def _settle_identity(loaded: Loaded, agency: str | None, year: int | None) -> None:
+def _settle_identity(loaded: Opened, agency: str | None, year: int | None) -> None:
     """Apply overrides; infer what the file does not state (rule A3 reports it)."""
     project = loaded.project
     if agency:

@@ -631,6 +631,9 @@ def _worth_reading(sentence: str) -> bool:
     return any(u in sentence for u in _CLAIM_UNITS) or bool(_NIL_HINT.search(sentence))
 
 
+_ANY_SUBJECT = re.compile("|".join(f"(?:{p.subject})" for p in ALL_CLAIMS))
+
+
 @cache
 def _compiled(pattern: ClaimPattern) -> re.Pattern[str]:
     return re.compile(pattern.subject)
@@ -666,6 +669,8 @@ def _sentence_claims(
     nil = bool(_NIL_HINT.search(sentence) and _NIL_TOPIC.search(sentence))
     if not (figures or nil):
         return []
+    if not _ANY_SUBJECT.search(sentence):
+        return []  # one pass over the sentence instead of one per row
     hits = _subjects(sentence, figures=figures, nil=nil)
     if not hits:
         return []

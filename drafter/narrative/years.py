@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from drafter.narrative.text import CLAUSE_BREAK
-
 _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4"}
 _CN_YEAR_DIGITS.update({"五": "5", "六": "6", "七": "7", "八": "8", "九": "9"})
 _CN_Y = "[〇零一二三四五六七八九]"
@@ -132,13 +130,6 @@ def _clause_start(text: str, pos: int) -> int:
     for m in re.finditer(r"[，,；;：:。！？!?\n]", text[:pos]):
         start = m.end()
     return start
-
-
-def _clause_end(text: str, pos: int) -> int:
-    m = CLAUSE_BREAK.search(text, pos)
-    stop = re.compile(r"[。！？!?\n]").search(text, pos)
-    ends = [x.start() for x in (m, stop) if x is not None]
-    return min(ends) if ends else len(text)
 
 
 def _sentence_around(text: str, pos: int) -> str:
