@@ -238,30 +238,27 @@ def overview_covers_aspects(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.report.text("overview")
     if not _WORDS.search(text):
         return  # N1/N2
+    at = Location(
+        section="overview", line=ctx.source.heading_line("overview") if ctx.source else None
+    )
     missing = [name for name, pattern in _ASPECTS.items() if not pattern.search(text)]
     if missing:
-        yield text_finding(
-            ctx,
-            "N3",
-            "warning",
-            f"「{section_name('overview')}」未写到：{'、'.join(missing)}。"
+        yield Finding(
+            rule="N3",
+            severity="warning",
+            message=f"「{section_name('overview')}」未写到：{'、'.join(missing)}。"
             f"总体情况应涵盖{'、'.join(forms.OVERVIEW_ASPECTS)}五个方面",
-            "overview",
-            text,
-            0,
+            location=at,
         )
     if _is_people_government(ctx.report.agency):
         absent = [name for name, pattern in _GOVERNMENT_ASPECTS.items() if not pattern.search(text)]
         if absent:
-            yield text_finding(
-                ctx,
-                "N3",
-                "warning",
-                f"人民政府的年度报告应说明工作考核、社会评议和责任追究结果情况（《条例》第五十条），"
+            yield Finding(
+                rule="N3",
+                severity="warning",
+                message="人民政府的年度报告应说明工作考核、社会评议和责任追究结果情况（《条例》第五十条），"
                 f"「{section_name('overview')}」未写到：{'、'.join(absent)}",
-                "overview",
-                text,
-                0,
+                location=at.model_copy(),
             )
 
 
