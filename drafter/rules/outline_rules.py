@@ -83,10 +83,6 @@ def _finding(
     )
 
 
-def _at(h: _Heading) -> str:
-    return f"第 {h.line} 行" if h.line else "标题"
-
-
 @rule("N1", "六个一级标题齐全、顺序正确、用规定的文字、不重复")
 def headings_as_prescribed(ctx: CheckContext) -> Iterator[Finding]:
     headings = _headings(ctx)
@@ -149,14 +145,14 @@ def _wording(sections: list[_Heading]) -> Iterator[Finding]:
         if h.status == "variant":
             yield _finding(
                 "warning",
-                f"{_at(h)}标题「{h.text}」是《条例》的表述，可以接受，但格式规定的标题是「{official}」",
+                f"标题「{h.text}」是《条例》的表述，可以接受，但格式规定的标题是「{official}」",
                 h,
                 h.key,
             )
         elif h.status == "renamed":
             yield _finding(
                 "error",
-                f"{_at(h)}标题「{h.text}」与格式规定的「{official}」不符：请改用规定的标题",
+                f"标题「{h.text}」与格式规定的「{official}」不符：请改用规定的标题",
                 h,
                 h.key,
             )
@@ -170,14 +166,14 @@ def _numbering(headings: list[_Heading]) -> Iterator[Finding]:
             if h.numeral and h.numeral != expected:
                 yield _finding(
                     "warning",
-                    f"{_at(h)}「{h.text}」的编号应为「{expected}、」",
+                    f"「{h.text}」的编号应为「{expected}、」",
                     h,
                     h.key,
                 )
         elif h.numeral and previous is not None:
             yield _finding(
                 "warning",
-                f"{_at(h)}「{h.text}」用了一级标题的编号「{h.numeral}、」，与「{previous.text}」"
+                f"「{h.text}」用了一级标题的编号「{h.numeral}、」，与「{previous.text}」"
                 "的编号冲突：部分内的小标题请用「（一）」「1.」等下级编号",
                 h,
                 previous.key,
