@@ -101,20 +101,26 @@ def _region_prefix(name: str) -> str:
 
     Takes the longest run of territory names from the start (…省…市…县).
     """
-    prefix = ""
-    rest = name
+    return "".join(region_parts(name))
+
+
+def region_parts(name: str) -> list[str]:
+    """The territory names a body's name starts with: [西安市, 阎良区] of 西安市阎良区信访局."""
+    parts: list[str] = []
+    rest = _strip_party(name)
     while True:
         m = _REGION_PREFIX.match(rest)
         if not m or len(m.group(1)) > 12 or len(rest) == len(m.group(1)):
-            return prefix
-        prefix += m.group(1)
+            return parts
+        parts.append(m.group(1))
         rest = rest[len(m.group(1)) :]
 
 
 def self_designations(name: str) -> tuple[str, ...]:
     """How the agency refers to itself in its report: 我局/本局, 我镇/本镇, 我区 ...
 
-    Taken from the last character of the body name (局, 委, 办, 镇, 乡, 街道, 区, 县, 市).
+    Taken from the body name: 局, 委, 办, 厅, 处, 中心 …; a 镇/乡/街道 government calls
+    itself by its territory (我街道 also 我街); a 人民政府 by its territory (我市, 我县).
     """
     base = _strip_party(name)
     for suffix in ("人民政府", "政府", "办事处"):
@@ -124,10 +130,12 @@ def self_designations(name: str) -> tuple[str, ...]:
     if base.endswith("办公室"):
         return ("我办", "本办")
     if base.endswith("街道"):
-        return ("我街道", "本街道")
+        return ("我街道", "本街道", "我街")
     if base.endswith("管委会") or base.endswith("管理委员会"):
         return ("我委", "本委", "管委会")
-    last = base[-1:] if base else ""
-    if last in "局委办厅部署院镇乡区县市州省":
+    if base.endswith("中心"):
+        return ("我中心", "本中心")
+    last = base[-1:]
+    if last and last in "局委办厅部署院处所站队镇乡区县市州省旗":
         return (f"我{last}", f"本{last}")
     return ()

@@ -1,17 +1,32 @@
 """Check files: load each one, run every rule, and say plainly when a file is unusable.
 
-Used by ``drafter check`` and by the export gate. A file that cannot be read is a
-result (``unusable``) rather than an exception, so the other files are still checked.
+Used by ``drafter check`` and by the export gate. A project file (``.json``) is loaded
+as it is; any other file (a published report as .txt/.md/.html/.docx/.pdf) goes through
+the importer, and the rules then see the file's text too (for line numbers and the
+headings as written). A file that cannot be read is a result (``unusable``) rather than
+an exception, so the other files are still checked.
+
+When a file states neither agency nor year, they are inferred from its text
+(``narrative.identity``) and rule A3 says so; ``agency``/``year`` override both.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from drafter.model import Finding, Project, Report
+from drafter.narrative.identity import infer_identity
 from drafter.rules import check_report
+from drafter.rules.identity_rules import INFERRED
+from drafter.source import SourceText
 from drafter.store import ProjectError, load_project
+
+IMPORTER = "drafter.importers"
+PROJECT_SUFFIXES = (".json",)
 
 
 @dataclass
@@ -33,25 +48,117 @@ class FileCheck:
         return [f for f in self.findings if f.severity == "warning"]
 
 
-def load_report(path: Path) -> tuple[Project, list[Finding]]:
+@dataclass
+class Opened:
+    """A report ready to check: the project, its source text if imported, load notes."""
+
+    project: Project
+    source: SourceText | None = None
+    notes: list[Finding] = field(default_factory=list)
+    options: dict[str, object] = field(default_factory=dict)
+
+
+def importer_available() -> bool:
+    """Whether this build can import report files other than project JSON."""
+    return importlib.util.find_spec(IMPORTER) is not None
+
+
+def load_report(path: str | Path) -> tuple[Project, list[Finding]]:
     """Load a project file; raises ProjectError with a Chinese message."""
-    loaded = load_project(path)
-    return loaded.project, loaded.findings
+    loaded = load_any(path)
+    return loaded.project, loaded.notes
 
 
-def check_project(project: Project, last_year: Report | None = None) -> list[Finding]:
+def load_any(path: str | Path, *, agency: str | None = None, year: int | None = None) -> Opened:
+    """Load a project file or import a report file; raises ProjectError (Chinese)."""
+    path = Path(path)
+    if path.suffix.lower() in PROJECT_SUFFIXES:
+        result = load_project(path)
+        loaded = Opened(result.project, None, list(result.findings))
+    else:
+        loaded = _import(path, agency, year)
+    _settle_identity(loaded, agency, year)
+    return loaded
+
+
+def _import(path: Path, agency: str | None, year: int | None) -> Opened:
+    if not path.exists():
+        raise ProjectError(f"找不到文件 {path}：请检查路径是否正确")
+    if not importer_available():
+        raise ProjectError(
+            f"{path.name} 不是项目文件（.json），而此版本的 drafter 还不能导入报告原文："
+            "请先转换为项目文件"
+        )
+    module: Any = importlib.import_module(IMPORTER)
+    try:
+        imported = module.import_file(path, agency=agency, year=year)
+    except module.ImportFailed as exc:
+        raise ProjectError(str(exc)) from None
+    project: Project = imported.project
+    notes = list(project.imported.findings) if project.imported is not None else []
+    return Opened(project, imported.source, notes)
+
+
+def _settle_identity(loaded: Opened, agency: str | None, year: int | None) -> None:
+    """Apply overrides; infer what the file does not state (rule A3 reports it)."""
+    project = loaded.project
+    if agency:
+        project.agency = agency
+    if year is not None:
+        project.year = year
+    if project.agency and project.year is not None:
+        return
+    text = loaded.source.text if loaded.source is not None else _all_text(project)
+    identity = infer_identity(text)
+    if not project.agency and identity.agency:
+        project.agency = identity.agency
+    if project.year is None and identity.year is not None:
+        project.year = identity.year
+    loaded.options[INFERRED] = identity
+
+
+def _all_text(report: Report) -> str:
+    return "\n".join(filter(None, [report.title, *(s.text for s in report.sections)]))
+
+
+def check_project(
+    project: Project,
+    last_year: Report | None = None,
+    *,
+    source: SourceText | None = None,
+    options: dict[str, object] | None = None,
+) -> list[Finding]:
     """Every finding for a project; its own ``last_year`` is used unless one is given."""
-    return check_report(project, last_year if last_year is not None else project.last_year)
+    return check_report(
+        project,
+        last_year if last_year is not None else project.last_year,
+        source=source,
+        options=options,
+    )
 
 
-def check_file(path: str | Path, last_year: Report | None = None) -> FileCheck:
-    """Load and check one file; never raises for a bad file."""
+def check_file(
+    path: str | Path,
+    last_year: Report | None = None,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+) -> FileCheck:
+    """Load (or import) and check one file; never raises for a bad file."""
     name = str(path)
     try:
-        project, notes = load_report(Path(path))
+        loaded = load_any(Path(path), agency=agency, year=year)
     except ProjectError as exc:
         return FileCheck(name, unusable=str(exc))
-    findings = notes + check_project(project, last_year)
+    found = check_project(loaded.project, last_year, source=loaded.source, options=loaded.options)
+    findings = _merge(loaded.notes, found)
     for finding in findings:
         finding.file = name
-    return FileCheck(name, findings, project=project)
+    return FileCheck(name, findings, project=loaded.project)
+
+
+def _merge(notes: list[Finding], found: list[Finding]) -> list[Finding]:
+    """Load notes first, less those a rule reports again at the same line (N1 headings)."""
+    again = {(f.rule, f.location.line) for f in found if f.location.line is not None}
+    kept = [n for n in notes if (n.rule, n.location.line) not in again]
+    return kept + found

@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any, TextIO
 
-from drafter.checking import FileCheck, check_file, load_report
+from drafter.checking import FileCheck, check_file, load_any
 from drafter.model import Finding, Report
 from drafter.store import ProjectError
 
@@ -21,27 +21,43 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "check",
         help="检查报告或项目文件，列出错误和警告",
-        description="检查一个或多个文件。退出码：0 无错误；1 有错误；2 有文件无法读取。",
+        description="检查一个或多个文件（项目文件 .json，或报告原文 .txt .md .html .docx .pdf）。"
+        "退出码：0 无错误；1 有错误；2 有文件无法读取。",
     )
-    p.add_argument("paths", nargs="+", metavar="文件", help="项目文件（.json）")
     p.add_argument(
-        "--last-year", metavar="文件", help="上一年度的报告或项目文件，用于跨年核对（X1、X2）"
+        "paths", nargs="+", metavar="文件", help="项目文件（.json）或报告原文，可一次检查多个"
     )
+    p.add_argument(
+        "--last-year",
+        metavar="文件",
+        help="上一年度的报告或项目文件，用于跨年核对（X1、X2）和雷同检查（N7）",
+    )
+    p.add_argument("--agency", metavar="机关", help="机关全称（文件未写明或写错时指定）")
+    p.add_argument("--year", metavar="年度", type=_year, help="报告年度（文件未写明或写错时指定）")
     p.add_argument(
         "--format", choices=("text", "json", "csv"), default="text", help="输出格式（默认 text）"
     )
     p.set_defaults(run=run)
 
 
+def _year(raw: str) -> int:
+    value = raw.strip().removesuffix("年").removesuffix("度")
+    if not value.isdigit() or not 2000 <= int(value) <= 2100:
+        raise argparse.ArgumentTypeError(f"「{raw}」不是年度，请写四位数字，如 2025")
+    return int(value)
+
+
 def run(args: argparse.Namespace) -> int:
     last_year: Report | None = None
     if args.last_year:
         try:
-            last_year, _ = load_report(args.last_year)
+            last_year = load_any(args.last_year).project
         except ProjectError as exc:
             print(f"上年报告无法使用：{exc}", file=sys.stderr)
             return 2
-    results = [check_file(path, last_year) for path in args.paths]
+    results = [
+        check_file(path, last_year, agency=args.agency, year=args.year) for path in args.paths
+    ]
     render = {"text": render_text, "json": render_json, "csv": render_csv}[args.format]
     render(results, sys.stdout)
     if any(r.unusable for r in results):

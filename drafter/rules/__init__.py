@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from drafter.model import Finding, Report
-from drafter.rules import cross_year, table_rules  # noqa: F401  (registers the rules)
+from drafter.rules import (  # noqa: F401  (registers the rules)
+    claims_rules,
+    cross_year,
+    identity_rules,
+    outline_rules,
+    table_rules,
+    wording_rules,
+)
 from drafter.rules.registry import REGISTRY, CheckContext, Rule, rule, run_rules
 from drafter.source import SourceText
 
@@ -22,7 +29,13 @@ def check_report(
     *,
     source: SourceText | None = None,
     only: Iterable[str] | None = None,
+    options: dict[str, object] | None = None,
 ) -> list[Finding]:
-    """Every finding for ``report``; cross-year rules run when ``last_year`` is given."""
-    ctx = CheckContext(report=report, last_year=last_year, source=source)
+    """Every finding for ``report``; cross-year rules run when ``last_year`` is given.
+
+    ``source`` is the checked file when the report was imported (findings then carry its
+    line numbers); ``options`` pass what a caller knows beyond the report (e.g. the agency
+    and year inferred for a file that lacks them, ``identity_rules.INFERRED``).
+    """
+    ctx = CheckContext(report=report, last_year=last_year, source=source, options=options or {})
     return run_rules(ctx, only)

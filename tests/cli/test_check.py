@@ -83,7 +83,8 @@ def test_csv_has_one_row_per_finding(capsys, project, write_json):
     status, out, _ = run(capsys, "check", str(path), "--format", "csv")
     assert status == 1
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert {r["rule"] for r in rows} == {"R1", "R2", "R3", "V1"}
+    # C1: the example's prose says 作出行政处罚决定412件, the table now says -1.
+    assert {r["rule"] for r in rows} == {"R1", "R2", "R3", "V1", "C1"}
     assert len(rows) == len({(r["rule"], r["cell"]) for r in rows})
     assert all(r["file"] == str(path) for r in rows)
     assert rows[0].keys() == {
@@ -102,6 +103,11 @@ def test_last_year_option_runs_cross_year_rules(capsys, project, write_json):
     project.last_year = None
     project.tables.set("requests.carried_in.natural_person", 0)
     project.tables.set("requests.new.natural_person", 25)
+    overview = project.text("overview")  # keep the prose in step with the tables (C1)
+    project.set_text(
+        "overview",
+        overview.replace("新收政府信息公开申请29件，上年结转2件", "新收政府信息公开申请31件"),
+    )
     from drafter.tables import complete
 
     path = write_json(complete(project))
@@ -150,3 +156,58 @@ def test_internal_errors_are_logged_not_shown(capsys, monkeypatch, _isolated_hom
     assert "内部错误" in err and "Traceback" not in err
     log = _isolated_home / "logs" / "crash.log"
     assert "RuntimeError: bug" in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(
+    __import__("drafter.checking").checking.importer_available(),
+    reason="the importer is present: report files are imported",
+)
+def test_report_file_without_importer_is_unusable_not_a_crash(capsys, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("云溪县市场监督管理局2025年政府信息公开工作年度报告\n", encoding="utf-8")
+    status, out, err = run(capsys, "check", str(path), str(EXAMPLE))
+    assert status == 2
+    assert "不是项目文件" in out and "Traceback" not in out + err
+
+
+def test_agency_and_year_options_override_the_project(capsys, project, write_json):
+    path = write_json(project)
+    status, out, _ = run(capsys, "check", str(path), "--year", "2026", "--format", "json")
+    assert status == 1
+    findings = json.loads(out)
+    assert any(f["rule"] == "N6" and "标题写的是 2025 年" in f["message"] for f in findings)
+    status, out, _ = run(
+        capsys, "check", str(path), "--agency", "云溪县交通运输局", "--format", "json"
+    )
+    assert status == 1
+    assert any(f["rule"] == "A2" for f in json.loads(out))
+
+
+def test_year_option_must_be_a_year(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["check", str(EXAMPLE), "--year", "去年"])
+    assert info.value.code == 2
+    assert "不是年度" in capsys.readouterr().err
+
+
+def test_narrative_finding_in_text_and_csv(capsys, project, write_json):
+    text = project.text("overview").replace("新收政府信息公开申请29件", "新收政府信息公开申请30件")
+    project.set_text("overview", text)
+    path = write_json(project)
+    status, out, _ = run(capsys, "check", str(path))
+    assert status == 1
+    assert "C1" in out and "本年新收申请 30件" in out and "「全年新收政府信息公开申请30件" in out
+    status, out, _ = run(capsys, "check", str(path), "--format", "csv")
+    [row] = [r for r in csv.DictReader(io.StringIO(out)) if r["rule"] == "C1"]
+    assert row["section"] == "overview" and row["cell"] == "requests.new.total"
+    assert "30件" in row["excerpt"]
+
+
+def test_project_without_agency_gets_it_inferred(capsys, project, write_json):
+    project.agency = ""
+    path = write_json(project)
+    status, out, _ = run(capsys, "check", str(path), "--format", "json")
+    findings = json.loads(out)
+    a3 = [f for f in findings if f["rule"] == "A3"]
+    assert status == 0 and len(a3) == 1
+    assert "云溪县市场监督管理局" in a3[0]["message"] and "--agency" in a3[0]["message"]

@@ -29,6 +29,13 @@ CORE = [
     "drafter.exporters.html",
     "drafter.exporters.markdown",
     "drafter.exporters.gate",
+    "drafter.narrative",
+    "drafter.narrative.numbers",
+    "drafter.narrative.claims",
+    "drafter.narrative.years",
+    "drafter.narrative.identity",
+    "drafter.narrative.outline",
+    "drafter.narrative.similarity",
 ]
 
 

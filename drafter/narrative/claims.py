@@ -1,0 +1,884 @@
+"""Claims: sentences of the prose that state a table figure (rule C1).
+
+``全年新收政府信息公开申请29件`` states 表三「一、本年新收政府信息公开申请数量」「总计」;
+``不予公开2件`` states the sum of the eight 不予公开 rows. The phrases are data: :data:`CLAIMS`
+is one table of *subject phrase → cell expression*, so a new way of writing a figure is
+one more row, not more code.
+
+Public API (also used by the offline drafter to re-state last year's claim sentences
+with this year's figures):
+
+- ``find_claims(text, report, *, section=None, year=None) -> list[Claim]``: every claim
+  in ``text`` (one section's text). A :class:`Claim` carries the sentence span, the
+  subject span, the parsed :class:`~drafter.narrative.numbers.Number` (its span is what
+  to replace; ``None`` for a nil statement such as 未收到申请), the value stated, the
+  :class:`CellExpr` it states (``.paths``) and that expression's value in ``report``
+  (``table_value``; None while a cell is unknown). ``claim.holds`` says whether they agree.
+- ``restate(text, report, *, year=None) -> Restated``: ``text`` with every claim's figure
+  replaced by ``report``'s value, and the claims it could not re-state. Shift the years
+  of last year's text first (or pass ``year=`` = the year the text speaks of), because a
+  figure attributed to another year is not taken as a claim.
+
+How a claim is recognised, per sentence: each figure with a suitable unit is attributed
+to the nearest subject phrase before it, after the previous figure, at most a few
+characters away (``本年新收政府信息公开申请共计29件``). At equal extent the longer phrase
+wins (``予以公开及部分公开258件`` is the sum of both rows), then the earlier row of the
+table. A figure is *not* a claim when its clause speaks of another year (``去年``,
+``2024年``, ``同期``), of a change (``较上年增加``, ``同比``), of a share (``占``), of a
+part (``其中自然人申请``, a sub-unit ``其中XX所``), of something else handled the same
+way (``咨询``, ``投诉``, ``领导信箱``), or when it is approximate (``30余件``). Missing a
+claim is better than a false C1 error: every guard errs towards silence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from fnmatch import fnmatchcase
+from functools import cache
+
+from drafter import forms
+from drafter.forms import FormatId
+from drafter.model import Report, Tables
+from drafter.narrative.numbers import MONEY_UNITS, Number, extract_numbers
+from drafter.narrative.text import CLAUSE_BREAK, clause_start, sentences
+from drafter.tables import sum_known
+
+# --------------------------------------------------------------------------- the table
+
+
+class Topic(StrEnum):
+    """Which guards apply: requests (table 三), appeals (四) or active disclosure (二)."""
+
+    REQUESTS = "requests"
+    APPEALS = "appeals"
+    ACTIVE = "active"
+
+
+REQUEST_UNITS = ("件",)
+CASE_UNITS = ("件", "起", "宗")
+DOC_UNITS = ("件", "部", "个", "份")
+DECISION_UNITS = ("件", "起", "宗", "个")
+
+
+@dataclass(frozen=True, eq=False)
+class ClaimPattern:
+    """One row of the claims table: a way the prose states a table figure."""
+
+    key: str
+    label: str
+    """What the sentence states, in Chinese, for messages: 本年新收申请."""
+    subject: str
+    """Regex of the subject phrase written before the figure."""
+    cells: str | Mapping[FormatId, str] | tuple[str, ...]
+    """Cell expression(s): ``"a.b.c + d.e.f"``, globs (``requests.withheld_*.total``),
+    ``{doc}`` for the document type named earlier in the sentence. A mapping gives one per
+    format (absent format: no such cell); a tuple lists accepted readings of an
+    ambiguous phrase, the first preferred."""
+    topic: Topic
+    units: tuple[str, ...] = REQUEST_UNITS
+    context: str | None = None
+    """Regex the sentence must contain (generic verbs such as 办结 need 申请 nearby)."""
+    after: str | None = None
+    """Regex that must follow the figure: 结转1件下年度."""
+    gap: int = 10
+    """Most characters allowed between the subject and the figure."""
+    nil: bool = False
+    """The subject itself states zero: 未收到政府信息公开申请."""
+    avoid: str | None = None
+    """Regex that must not occur inside the subject phrase."""
+
+
+_REQ, _APP, _ACT = Topic.REQUESTS, Topic.APPEALS, Topic.ACTIVE
+_ANY = r"[^，。；;,]"
+_LAST_YEAR_SUBJECT = r"上一?年度?"
+_DOC = r"(?:行政)?规范性文件"
+_OTHER_MATTERS = r"许可|复议|诉讼|咨询|投诉|信箱|留言|建议|提案"
+"""Applications of other kinds, inside a 收到…申请 phrase: 受理行政许可申请."""
+
+CLAIMS: tuple[ClaimPattern, ...] = (
+    # ---- table 三: received, carried, handled
+    ClaimPattern(
+        "requests.new+carried_in",
+        "本年新收和上年结转的申请",
+        rf"新收到?的?(?:和|及|与|、|以及){_LAST_YEAR_SUBJECT}(?:结转|转结){_ANY}{{0,12}}?"
+        r"(?:申请|依申请公开)",
+        "requests.new.total + requests.carried_in.total",
+        _REQ,
+        avoid=_OTHER_MATTERS,
+    ),
+    ClaimPattern(
+        "requests.new",
+        "本年新收申请",
+        rf"(?:新收|新受理){_ANY}{{0,14}}?(?:申请|依申请公开)",
+        "requests.new.total",
+        _REQ,
+        avoid=_OTHER_MATTERS,
+    ),
+    # 收到/受理 may count last year's carried-over requests too (沭阳 2025: 受理749 = 新收 713
+    # + 上年结转 36): either reading is accepted, 新收 first.
+    ClaimPattern(
+        "requests.received",
+        "收到（受理）的申请",
+        rf"(?:收到|受理|接收|接到){_ANY}{{0,14}}?(?:申请|依申请公开)",
+        ("requests.new.total", "requests.new.total + requests.carried_in.total"),
+        _REQ,
+        avoid=_OTHER_MATTERS,
+    ),
+    ClaimPattern(
+        "requests.handled",
+        "办理的申请",
+        rf"办理了?{_ANY}{{0,10}}?(?:申请|依申请公开)",
+        (
+            "requests.new.total",
+            "requests.new.total + requests.carried_in.total",
+            "requests.total.total",
+        ),
+        _REQ,
+        avoid=_OTHER_MATTERS,
+    ),
+    ClaimPattern(
+        "requests.carried_in",
+        "上年结转的申请",
+        rf"{_LAST_YEAR_SUBJECT}(?:结转|转结)的?(?:政府信息公开申请|申请)?",
+        "requests.carried_in.total",
+        _REQ,
+    ),
+    ClaimPattern(
+        "requests.carried_out",
+        "结转下年度继续办理的申请",
+        r"(?:结转|转结|顺延)(?:至|到)?下一?个?年度?(?:继续)?(?:办理|答复)?",
+        "requests.carried_out.total",
+        _REQ,
+    ),
+    ClaimPattern(
+        "requests.carried_out.after",
+        "结转下年度继续办理的申请",
+        r"(?<![年度])结转",
+        "requests.carried_out.total",
+        _REQ,
+        after=rf"{_ANY}{{0,3}}?(?:至|到)?下一?个?年",
+        gap=2,
+    ),
+    ClaimPattern(
+        "requests.total",
+        "办结（答复）的申请",
+        r"(?:办结|答复|办复|回复)数?(?:政府信息公开申请|申请)?",
+        "requests.total.total",
+        _REQ,
+        context="申请",
+    ),
+    # ---- table 三: outcomes (sub-rows are added from forms below)
+    ClaimPattern(
+        "requests.granted+partial",
+        "予以公开和部分公开的申请",
+        r"(?<!不)予以公开的?(?:及|和|或|与|、|以及)部分公开",
+        "requests.granted.total + requests.partial.total",
+        _REQ,
+    ),
+    ClaimPattern(
+        "requests.granted", "予以公开", r"(?<!不)予以公开", "requests.granted.total", _REQ
+    ),
+    ClaimPattern("requests.partial", "部分公开", r"部分公开", "requests.partial.total", _REQ),
+    ClaimPattern(
+        "requests.withheld", "不予公开", r"不予以?公开", "requests.withheld_*.total", _REQ
+    ),
+    ClaimPattern(
+        "requests.unavailable", "无法提供", r"无法提供", "requests.unavailable_*.total", _REQ
+    ),
+    ClaimPattern(
+        "requests.not_processed",
+        "不予处理",
+        r"不予以?处理",
+        "requests.not_processed_*.total",
+        _REQ,
+    ),
+    ClaimPattern(
+        "requests.other", "其他处理", r"其他处理", "requests.other_*.total", _REQ, context="申请"
+    ),
+    # ---- table 四
+    ClaimPattern(
+        "appeals.review+litigation",
+        "行政复议和行政诉讼",
+        r"行政复议(?:和|及|与|、|以及)(?:行政)?诉讼(?:案件)?",
+        "appeals.review.total + appeals.litigation_direct.total"
+        " + appeals.litigation_after_review.total",
+        _APP,
+        units=CASE_UNITS,
+        context="公开",
+    ),
+    ClaimPattern(
+        "appeals.review",
+        "行政复议",
+        r"(?:行政)?复议(?!机关|后)(?:案件)?",
+        "appeals.review.total",
+        _APP,
+        units=CASE_UNITS,
+        context="公开",
+    ),
+    ClaimPattern(
+        "appeals.litigation_after_review",
+        "复议后起诉",
+        r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)(?:案件)?",
+        "appeals.litigation_after_review.total",
+        _APP,
+        units=CASE_UNITS,
+        context="公开",
+    ),
+    ClaimPattern(
+        "appeals.litigation_direct",
+        "未经复议直接起诉",
+        r"(?:未经复议)?直接(?:提起)?(?:行政)?(?:起诉|诉讼)(?:案件)?",
+        "appeals.litigation_direct.total",
+        _APP,
+        units=CASE_UNITS,
+        context="公开",
+    ),
+    ClaimPattern(
+        "appeals.litigation",
+        "行政诉讼",
+        r"(?:行政)?诉讼(?:案件)?|被(?:提起)?(?:行政)?起诉",
+        "appeals.litigation_direct.total + appeals.litigation_after_review.total",
+        _APP,
+        units=CASE_UNITS,
+        context="公开",
+    ),
+    # ---- table 二 (2021: 制发/废止/现行有效; 2019: only 本年新制作数量 is comparable)
+    ClaimPattern(
+        "active.normative_documents.issued",
+        "本年制发行政规范性文件",
+        rf"(?:新制发|制发|新制定|制定|出台|印发)了?{_ANY}{{0,8}}?{_DOC}",
+        {
+            "2021": "active.normative_documents.issued",
+            "2019": "active.normative_documents.made",
+        },
+        _ACT,
+        units=DOC_UNITS,
+        avoid=r"部门|各|转发|备案|审核|审查|清理|解读",
+    ),
+    ClaimPattern(
+        "active.regulations.issued",
+        "本年制发规章",
+        rf"(?:新制发|制发|新制定|制定|出台|印发)了?{_ANY}{{0,8}}?规章",
+        {"2021": "active.regulations.issued", "2019": "active.regulations.made"},
+        _ACT,
+        units=DOC_UNITS,
+        avoid=r"部门|各|转发|备案|审核|审查|清理|解读",
+    ),
+    ClaimPattern(
+        "active.normative_documents.repealed",
+        "本年废止行政规范性文件",
+        rf"废止了?{_ANY}{{0,8}}?{_DOC}",
+        {"2021": "active.normative_documents.repealed"},
+        _ACT,
+        units=DOC_UNITS,
+        avoid=r"部门|各",
+    ),
+    ClaimPattern(
+        "active.regulations.repealed",
+        "本年废止规章",
+        rf"废止了?{_ANY}{{0,8}}?规章",
+        {"2021": "active.regulations.repealed"},
+        _ACT,
+        units=DOC_UNITS,
+        avoid=r"部门|各",
+    ),
+    ClaimPattern(
+        "active.normative_documents.in_force",
+        "现行有效行政规范性文件",
+        rf"现行有效的?{_ANY}{{0,6}}?{_DOC}|{_DOC}{_ANY}{{0,4}}?现行有效",
+        {"2021": "active.normative_documents.in_force"},
+        _ACT,
+        units=DOC_UNITS,
+        avoid=r"部门|各",
+    ),
+    ClaimPattern(
+        "active.regulations.in_force",
+        "现行有效规章",
+        rf"现行有效的?{_ANY}{{0,6}}?规章|规章{_ANY}{{0,4}}?现行有效",
+        {"2021": "active.regulations.in_force"},
+        _ACT,
+        units=DOC_UNITS,
+        avoid=r"部门|各",
+    ),
+    # The document type is named earlier in the sentence: 制发行政规范性文件2件、废止1件.
+    ClaimPattern(
+        "active.{doc}.issued",
+        "本年制发",
+        r"(?:新制发|制发|新制定|制定|出台|印发)了?",
+        {"2021": "active.{doc}.issued", "2019": "active.{doc}.made"},
+        _ACT,
+        units=DOC_UNITS,
+        gap=2,
+    ),
+    ClaimPattern(
+        "active.{doc}.repealed",
+        "本年废止",
+        r"废止了?",
+        {"2021": "active.{doc}.repealed"},
+        _ACT,
+        units=DOC_UNITS,
+        gap=2,
+    ),
+    ClaimPattern(
+        "active.{doc}.in_force",
+        "现行有效",
+        r"现行有效的?",
+        {"2021": "active.{doc}.in_force"},
+        _ACT,
+        units=DOC_UNITS,
+        gap=2,
+    ),
+    ClaimPattern(
+        "active.licensing",
+        "行政许可决定",
+        r"行政许可(?:决定)?",
+        {"2021": "active.licensing", "2019": "active.licensing.decisions"},
+        _ACT,
+        units=DECISION_UNITS,
+    ),
+    ClaimPattern(
+        "active.penalty",
+        "行政处罚决定",
+        r"行政处罚(?:决定|案件)?",
+        {"2021": "active.penalty", "2019": "active.penalty.decisions"},
+        _ACT,
+        units=DECISION_UNITS,
+    ),
+    ClaimPattern(
+        "active.enforcement",
+        "行政强制决定",
+        r"行政强制(?:决定|措施)?",
+        {"2021": "active.enforcement", "2019": "active.enforcement.decisions"},
+        _ACT,
+        units=DECISION_UNITS,
+    ),
+    ClaimPattern(
+        "active.fees_wan_yuan",
+        "行政事业性收费金额",
+        r"行政事业性收费(?:金额)?",
+        {"2021": "active.fees_wan_yuan"},
+        _ACT,
+        units=MONEY_UNITS,
+    ),
+    # ---- nil statements: the subject itself says zero
+    ClaimPattern(
+        "requests.new.nil",
+        "未收到申请",
+        rf"(?:未|没有|无)(?:收到|受理|接到|发生){_ANY}{{0,12}}?(?:申请|依申请公开)|无依?申请公开",
+        "requests.new.total",
+        _REQ,
+        nil=True,
+    ),
+    ClaimPattern(
+        "appeals.review.nil",
+        "未发生行政复议",
+        rf"(?:未|没有|无){_ANY}{{0,20}}?行政复议",
+        "appeals.review.total",
+        _APP,
+        context="公开",
+        nil=True,
+        avoid=r"纠错|纠正|败诉|撤销|确认违法|维持",
+    ),
+    ClaimPattern(
+        "appeals.litigation.nil",
+        "未发生行政诉讼",
+        rf"(?:未|没有|无){_ANY}{{0,30}}?(?:行政诉讼|被起诉|提起诉讼)",
+        "appeals.litigation_direct.total + appeals.litigation_after_review.total",
+        _APP,
+        context="公开",
+        nil=True,
+        avoid=r"纠错|纠正|败诉|撤销|确认违法|维持",
+    ),
+)
+"""The claims table. Earlier rows win ties, so a combined phrase precedes its parts."""
+
+# Short ways the prose names a numbered sub-row of table 三 (the full label, taken from
+# forms, is always accepted too). The group word after it (不予公开 …) may follow.
+_SUB_ROW_SHORT: dict[str, str] = {
+    "withheld_1": "国家秘密",
+    "withheld_3": "三安全一稳定",
+    "withheld_4": "第三方合法权益",
+    "withheld_5": "内部事务信息",
+    "withheld_6": "过程性信息",
+    "withheld_7": "行政执法案卷",
+    "withheld_8": "行政查询事项",
+    "unavailable_1": "不掌握",
+    "unavailable_2": "(?:没有|无)现成信息|另行制作",
+    "unavailable_3": "申请内容仍?不明确",
+    "not_processed_1": "信访举报投诉",
+    "not_processed_2": "重复申请",
+    "not_processed_3": "公开出版物",
+    "not_processed_4": "大量反复申请",
+    "not_processed_5": "确认或重新出具",
+}
+
+
+def _sub_row_patterns() -> tuple[ClaimPattern, ...]:
+    """One row per numbered sub-item of 不予公开 / 无法提供 / 不予处理, from ``forms``."""
+    groups = (forms.WITHHELD, forms.UNAVAILABLE, forms.NOT_PROCESSED)
+    rows = []
+    for row in forms.request_rows("2021"):
+        if row.subgroup not in groups:
+            continue
+        group_word = re.sub(r"^（.）", "", row.subgroup)
+        label = re.escape(re.sub(r"^\d+\.", "", row.label))
+        names = f"{label}|{_SUB_ROW_SHORT[row.key]}" if row.key in _SUB_ROW_SHORT else label
+        rows.append(
+            ClaimPattern(
+                f"requests.{row.key}",
+                f"{group_word}（{re.sub(r'^[0-9]+[.]', '', row.label)}）",
+                rf"(?:{names})(?:[^，。；;,等]{{0,8}}?{group_word})?",
+                f"requests.{row.key}.total",
+                _REQ,
+            )
+        )
+    return tuple(rows)
+
+
+_OUTCOMES_AT = next(i for i, p in enumerate(CLAIMS) if p.key == "requests.granted+partial")
+ALL_CLAIMS: tuple[ClaimPattern, ...] = (
+    CLAIMS[:_OUTCOMES_AT] + _sub_row_patterns() + CLAIMS[_OUTCOMES_AT:]
+)
+"""The table with the sub-rows placed before the group rows they are more precise than."""
+
+# --------------------------------------------------------------------------- guards
+
+# Between the subject and the figure: a change, a share, a part, several values.
+_GAP_STOP = re.compile(
+    r"较|比|同比|环比|增加|减少|增长|下降|上升|回落|提高|降低|占|分别|各|均|都|其中|以上|以下|"
+    r"不到|不足|超过|率|平均|以内|期限|日内|工作日"
+)
+# In the clause: another year, a total over years.
+_OTHER_TIME = re.compile(r"上一?年|去年|前年|同期|往年|以往|历年|累计|近[两三五]年")
+_SUB_UNIT = re.compile(
+    rf"其中{_ANY}{{0,12}}?(?:局|委|办|镇|乡|街道|中心|所|站|队|院|部门|单位|社区|村|科|股|室)|"
+    r"(?:各|下属|所属|直属)(?:部门|单位|街道|乡镇|镇|乡|科室|股室|所|中心|县|区|市)"
+)
+_APPLICANT = re.compile(r"自然人|法人|企业|组织|个人|科研机构|公益|律师|法律服务")
+_NOT_A_REQUEST = re.compile(
+    r"咨询|投诉|信箱|留言|来信|来访|热线|诉求|建议|提案|许可|信访件|信访事项|复议|诉讼|起诉|转办|"
+    r"依申请公开目录|事项清单"
+)
+_NOT_A_DECISION = re.compile(r"事项|信息|清单|目录|公示|申请|结果|权力")
+_REVIEWING_BODY = re.compile(r"复议机关")
+_NARROW_CAUSE = re.compile(r"因(?![^，。；]*公开)")
+"""A cause named in a nil statement that is not 政府信息公开 itself."""
+_YEAR = re.compile(r"((?:19|20)\d{2}|二[〇零][〇零一二三四五六七八九]{2})年(?!\d{1,2}月)")
+_DOC_NAMED = re.compile(r"规章|规范性文件")
+_OPEN_PAREN = re.compile(r"[（(]")
+_CLOSE_PAREN = re.compile(r"[）)]")
+
+# --------------------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True)
+class CellExpr:
+    """A table cell or a sum of cells, as a claim states it."""
+
+    text: str
+    """As written in the claims table (after ``{doc}`` substitution)."""
+    paths: tuple[str, ...]
+    """The cells summed, in table order."""
+
+    def evaluate(self, tables: Tables) -> Decimal | None:
+        """The sum of the cells; None while any of them is unknown.
+
+        A blank 总计 cell is read as the sum of its row (R3, R4), blanks counting 0 as the
+        table rules count them: published tables often leave 总计 empty (V3 reports it).
+        """
+        total = Decimal(0)
+        for path in self.paths:
+            value = tables.get(path)
+            if value is None:
+                value = _row_sum(tables, path)
+            if value is None:
+                return None
+            total += Decimal(value)
+        return total
+
+    def describe(self, fmt: FormatId) -> str:
+        """The cells as a clerk reads them in the form (Chinese)."""
+        cells = [forms.cell_def(p, fmt) for p in self.paths]
+        if len(cells) == 1:
+            return cells[0].label
+        rows = {r.key: r for r in forms.request_rows(fmt)}
+        subgroups = {rows[c.row].subgroup if c.row in rows else None for c in cells}
+        columns = {c.column_label for c in cells}
+        if len(subgroups) == 1 and None not in subgroups and len(columns) == 1:
+            return f"表三「{subgroups.pop()}」各项「{columns.pop()}」之和"
+        return " + ".join(c.label for c in cells)
+
+
+def _row_sum(tables: Tables, path: str) -> int | None:
+    table, row, column = (path.split(".") + ["", ""])[:3]
+    if column != "total" or row == "total":
+        return None
+    if table == "requests":
+        parts = forms.APPLICANT_COLUMNS
+    elif table == "appeals":
+        parts = forms.APPEAL_PARTS
+    else:
+        return None
+    values = [tables.get(f"{table}.{row}.{p}") for p in parts]
+    return sum_known(v for v in values if not isinstance(v, Decimal))
+
+
+@cache
+def cell_expression(text: str, fmt: FormatId) -> CellExpr | None:
+    """Parse ``"a + b"`` with globs into the cells of ``fmt``; None if one has no cell."""
+    known = forms.cells_by_path(fmt)
+    paths: list[str] = []
+    for part in text.split("+"):
+        part = part.strip()
+        if "*" in part:
+            matched = [p for p in known if fnmatchcase(p, part)]
+        else:
+            matched = [part] if part in known else []
+        if not matched:
+            return None
+        paths.extend(matched)
+    return CellExpr(text, tuple(paths))
+
+
+def _readings(pattern: ClaimPattern, fmt: FormatId, doc: str | None) -> tuple[CellExpr, ...]:
+    cells = pattern.cells
+    if isinstance(cells, Mapping):
+        chosen = cells.get(fmt)
+        texts: Sequence[str] = () if chosen is None else (chosen,)
+    elif isinstance(cells, tuple):
+        texts = cells
+    else:
+        texts = (cells,)
+    readings = []
+    for text in texts:
+        if "{doc}" in text:
+            if doc is None:
+                continue
+            text = text.replace("{doc}", doc)
+        expr = cell_expression(text, fmt)
+        if expr is not None:
+            readings.append(expr)
+    return tuple(readings)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A figure the prose states, matched to the table cells it states."""
+
+    section: str | None
+    sentence: tuple[int, int]
+    """Span of the sentence in the checked text."""
+    subject: tuple[int, int]
+    """Span of the subject phrase (本年新收政府信息公开申请)."""
+    number: Number | None
+    """The figure; None for a nil statement (未收到申请), whose value is 0."""
+    value: Decimal
+    """What the text states, in the unit of the cells (元 converted to 万元)."""
+    pattern: ClaimPattern
+    expression: CellExpr
+    """The reading compared: the one that agrees, else the preferred one."""
+    table_value: Decimal | None
+    """The expression's value in the report; None while a cell is unknown."""
+    readings: tuple[CellExpr, ...] = field(default=(), compare=False)
+
+    @property
+    def holds(self) -> bool | None:
+        """True when the text agrees with the tables, None when the tables don't say."""
+        if self.table_value is None:
+            return None
+        return _same(self.value, self.table_value, self.number)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """What a re-statement replaces: the numeral, or the nil phrase."""
+        if self.number is not None:
+            return self.number.start, self.number.end
+        return self.subject
+
+
+def find_claims(
+    text: str, report: Report, *, section: str | None = None, year: int | None = None
+) -> list[Claim]:
+    """Every claim in ``text``, compared with ``report``'s tables (see module docstring).
+
+    ``year`` is the year the text speaks of (default ``report.year``): a figure
+    attributed to another year is not taken as a claim about these tables.
+    """
+    year = year if year is not None else report.year
+    claims: list[Claim] = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if not _worth_reading(sentence):
+            continue
+        for claim in _sentence_claims(sentence, report, year, section):
+            claims.append(_shift(claim, start))
+    return claims
+
+
+_CLAIM_UNITS = frozenset(REQUEST_UNITS + CASE_UNITS + DOC_UNITS + DECISION_UNITS + MONEY_UNITS)
+_NIL_HINT = re.compile(r"未|没有|无")
+_NIL_TOPIC = re.compile(r"申请|复议|诉讼|起诉")
+
+
+def _worth_reading(sentence: str) -> bool:
+    return any(u in sentence for u in _CLAIM_UNITS) or bool(_NIL_HINT.search(sentence))
+
+
+_ANY_SUBJECT = re.compile("|".join(f"(?:{p.subject})" for p in ALL_CLAIMS))
+
+
+@cache
+def _compiled(pattern: ClaimPattern) -> re.Pattern[str]:
+    return re.compile(pattern.subject)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    pattern: ClaimPattern
+    start: int
+    end: int
+    order: int
+
+
+def _subjects(sentence: str, *, figures: bool, nil: bool) -> list[_Hit]:
+    hits = []
+    for order, pattern in enumerate(ALL_CLAIMS):
+        if not (nil if pattern.nil else figures):
+            continue
+        if pattern.context and not re.search(pattern.context, sentence):
+            continue
+        for m in _compiled(pattern).finditer(sentence):
+            if pattern.avoid and re.search(pattern.avoid, m.group()):
+                continue
+            hits.append(_Hit(pattern, m.start(), m.end(), order))
+    return hits
+
+
+def _sentence_claims(
+    sentence: str, report: Report, year: int | None, section: str | None
+) -> list[Claim]:
+    numbers = extract_numbers(sentence)
+    figures = any(n.unit in _CLAIM_UNITS and not n.approx for n in numbers)
+    nil = bool(_NIL_HINT.search(sentence) and _NIL_TOPIC.search(sentence))
+    if not (figures or nil):
+        return []
+    if not _ANY_SUBJECT.search(sentence):
+        return []  # one pass over the sentence instead of one per row
+    hits = _subjects(sentence, figures=figures, nil=nil)
+    if not hits:
+        return []
+    claims: list[Claim] = []
+    previous_end = 0
+    for number in numbers:
+        hit = _best_subject(sentence, number, hits, previous_end)
+        previous_end = number.unit_end
+        if hit is None or not _about_this_year(sentence, hit, number.start, year):
+            continue
+        claim = _make_claim(sentence, report, hit, number, section)
+        if claim is not None:
+            claims.append(claim)
+    nil_hits = [h for h in hits if h.pattern.nil]
+    for hit in nil_hits:
+        if any(n.start >= hit.start and n.start < hit.end + 4 for n in numbers):
+            continue  # 无…申请公开3件 is a figure, not a nil statement
+        clause_end = CLAUSE_BREAK.search(sentence, hit.end)
+        until = clause_end.start() if clause_end else len(sentence)
+        if not _about_this_year(sentence, hit, until, year):
+            continue
+        claim = _make_claim(sentence, report, hit, None, section)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _best_subject(sentence: str, number: Number, hits: list[_Hit], floor: int) -> _Hit | None:
+    if number.approx or number.unit is None:
+        return None
+    best: _Hit | None = None
+    for hit in hits:
+        p = hit.pattern
+        if p.nil or hit.start < floor or hit.end > number.start or number.unit not in p.units:
+            continue
+        gap = sentence[hit.end : number.start]
+        if len(gap) > p.gap or _GAP_STOP.search(gap):
+            continue
+        if p.after and not re.match(p.after, sentence[number.unit_end :]):
+            continue
+        if best is None or (hit.end, hit.end - hit.start, -hit.order) > (
+            best.end,
+            best.end - best.start,
+            -best.order,
+        ):
+            best = hit
+    return best
+
+
+def _about_this_year(sentence: str, hit: _Hit, until: int, year: int | None) -> bool:
+    """False when the clause speaks of another year, a part, or another kind of case."""
+    p = hit.pattern
+    clause_from = clause_start(sentence, hit.start)
+    around = sentence[clause_from : hit.start] + sentence[hit.end : until]
+    if _OTHER_TIME.search(around) or _SUB_UNIT.search(around):
+        return False
+    if p.topic is Topic.REQUESTS and (_APPLICANT.search(around) or _NOT_A_REQUEST.search(around)):
+        return False
+    if p.topic is Topic.ACTIVE and p.key.startswith(
+        ("active.licensing", "active.penalty", "active.enforcement")
+    ):
+        if _NOT_A_DECISION.search(sentence[hit.end : until]):
+            return False
+    if p.topic is Topic.APPEALS and _REVIEWING_BODY.search(sentence):
+        return False
+    if p.nil and _NARROW_CAUSE.search(sentence[hit.start : hit.end]):
+        return False  # 未发生因答复超期引起的行政复议: none of one kind, not none at all
+    if "{doc}" in p.key and _inside_parentheses(sentence, hit.start):
+        return False  # （含新制定5件，废止4件）: a breakdown of something else
+    if year is not None:
+        stated = [m for m in _YEAR.finditer(sentence, 0, hit.start)]
+        if stated and _year_value(stated[-1].group(1)) != year:
+            return False
+    return True
+
+
+def _year_value(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    digits = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5"}
+    digits.update({"六": "6", "七": "7", "八": "8", "九": "9"})
+    try:
+        return int("".join(digits[ch] for ch in raw))
+    except KeyError:
+        return None
+
+
+def _inside_parentheses(sentence: str, pos: int) -> bool:
+    before = sentence[:pos]
+    return len(_OPEN_PAREN.findall(before)) > len(_CLOSE_PAREN.findall(before))
+
+
+def _doc_type(sentence: str, before: int) -> str | None:
+    named = [m.group() for m in _DOC_NAMED.finditer(sentence, 0, before)]
+    if not named:
+        return None
+    return "regulations" if named[-1] == "规章" else "normative_documents"
+
+
+def _make_claim(
+    sentence: str, report: Report, hit: _Hit, number: Number | None, section: str | None
+) -> Claim | None:
+    doc = _doc_type(sentence, hit.start) if "{doc}" in hit.pattern.key else None
+    readings = _readings(hit.pattern, report.format, doc)
+    if not readings:
+        return None
+    if number is None:
+        value = Decimal(0)
+    elif number.unit == "元" and hit.pattern.units == MONEY_UNITS:
+        value = number.value / 10_000  # the table is in 万元
+    elif hit.pattern.units != MONEY_UNITS and not number.is_integer:
+        return None
+    else:
+        value = number.value
+    values = [r.evaluate(report.tables) for r in readings]
+    chosen = 0
+    for i, v in enumerate(values):
+        if v is not None and _same(value, v, number):
+            chosen = i
+            break
+    return Claim(
+        section=section,
+        sentence=(0, len(sentence)),
+        subject=(hit.start, hit.end),
+        number=number,
+        value=value,
+        pattern=hit.pattern,
+        expression=readings[chosen],
+        table_value=values[chosen],
+        readings=readings,
+    )
+
+
+def _same(stated: Decimal, table: Decimal, number: Number | None) -> bool:
+    if stated == table:
+        return True
+    # 1.5万元 for a cell of 1.5234: the text may round to the places it writes.
+    exponent = stated.as_tuple().exponent
+    if number is not None and number.unit in MONEY_UNITS and isinstance(exponent, int):
+        return table.quantize(Decimal(1).scaleb(exponent)) == stated
+    return False
+
+
+def _shift(claim: Claim, offset: int) -> Claim:
+    number = claim.number
+    if number is not None:
+        number = Number(
+            number.start + offset,
+            number.end + offset,
+            number.unit_end + offset,
+            number.value,
+            number.unit,
+            number.approx,
+            number.chinese,
+        )
+    return Claim(
+        section=claim.section,
+        sentence=(claim.sentence[0] + offset, claim.sentence[1] + offset),
+        subject=(claim.subject[0] + offset, claim.subject[1] + offset),
+        number=number,
+        value=claim.value,
+        pattern=claim.pattern,
+        expression=claim.expression,
+        table_value=claim.table_value,
+        readings=claim.readings,
+    )
+
+
+# --------------------------------------------------------------------------- re-stating
+
+
+@dataclass(frozen=True)
+class Restated:
+    """Text whose claims now state the report's figures."""
+
+    text: str
+    restated: list[Claim]
+    """Claims whose figure was replaced (or already agreed)."""
+    unresolved: list[Claim]
+    """Claims left as written: the table value is unknown, or a nil statement that the
+    table contradicts (a sentence to rewrite, not a figure to replace)."""
+
+
+def format_value(value: Decimal, number: Number | None) -> str:
+    """A table value written the way the claim wrote its figure (元 or 万元)."""
+    if number is not None and number.unit == "元":
+        value = value * 10_000
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def restate(text: str, report: Report, *, year: int | None = None) -> Restated:
+    """Replace every claim's figure by ``report``'s value (see module docstring)."""
+    claims = find_claims(text, report, year=year)
+    pieces: list[str] = []
+    done: list[Claim] = []
+    unresolved: list[Claim] = []
+    cursor = 0
+    for claim in sorted(claims, key=lambda c: c.span[0]):
+        if claim.table_value is None or (claim.number is None and not claim.holds):
+            unresolved.append(claim)
+            continue
+        start, end = claim.span
+        if claim.number is not None and start >= cursor:
+            pieces.append(text[cursor:start])
+            pieces.append(format_value(claim.table_value, claim.number))
+            cursor = end
+        done.append(claim)
+    pieces.append(text[cursor:])
+    return Restated("".join(pieces), done, unresolved)

@@ -1,0 +1,281 @@
+"""Who wrote the report and for which year, as the text itself says (rules A1–A3).
+
+Three questions a reviewer asks of every report:
+
+- Does it call itself what it is? A 镇 writes 我镇, a 局 writes 我局; ``我局`` in a town's
+  report, or ``我镇`` in a bureau's, is text pasted from another body's report (A1).
+- Does it name another body as if it were the author? (A2: the title names another agency,
+  or ``2025年，XX县交通运输局坚持…`` in the report of XX县市场监督管理局.)
+- When a file states neither agency nor year (many published pages lack the title), what
+  do its preamble, statistical period and most used years say? (A3: inferred, and said so.)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from drafter.agency import classify, region_parts, self_designations
+from drafter.narrative.years import PERIOD, TITLE_YEAR, YEAR, period_years, year_value
+
+# --------------------------------------------------------------------------- A1
+
+TOWNSHIP_NOUNS = frozenset({"镇", "乡", "街道", "街"})
+TERRITORY_NOUNS = frozenset({"区", "县", "市", "州", "省", "旗"})
+BODY_NOUNS = frozenset({"局", "委", "办", "厅", "部", "署", "院", "处", "所", "站", "队", "中心"})
+
+DESIGNATION = re.compile(
+    r"(?:我|本)(街道|中心|局|委|办|厅|部|署|院|处|所|站|队|镇|乡|街|区|县|市|州|省|旗)"
+    r"(?!门|法|域|场|级|理|属|间|际|内|外|人|次|长|领导|单位|会议)"
+)
+"""我局, 本镇, 我街道 … — not 本部门, 本办法, 本区域, 本市场."""
+
+
+@dataclass(frozen=True)
+class Designation:
+    word: str
+    """As written: 我局."""
+    noun: str
+    """局."""
+    start: int
+    end: int
+
+
+def designations(text: str) -> list[Designation]:
+    """Every self-designation in ``text``, in order."""
+    return [Designation(m.group(), m[1], m.start(), m.end()) for m in DESIGNATION.finditer(text)]
+
+
+def own_nouns(agency: str) -> frozenset[str]:
+    """The nouns an agency may call itself by: 局 for a 局, 镇 for a 镇 …"""
+    return frozenset(d[1:] for d in self_designations(agency))
+
+
+@dataclass(frozen=True)
+class WrongDesignation:
+    noun: str
+    serious: bool
+    """A township calling itself a bureau or the reverse: an error, not a warning."""
+    why: str
+
+
+def judge_designation(agency: str, noun: str) -> WrongDesignation | None:
+    """None when ``我{noun}`` fits ``agency``; else why not. Unknown agencies pass."""
+    own = own_nouns(agency)
+    territory = {part[-1] for part in region_parts(agency)}
+    if not own or noun in own or noun in territory and noun in TERRITORY_NOUNS:
+        return None
+    kind = classify(agency)
+    township = kind.level == "township" or bool(own & TOWNSHIP_NOUNS)
+    mine = "、".join(f"我{n}" for n in sorted(own))
+    if township:
+        if noun in TOWNSHIP_NOUNS and own & {"街道"} and noun == "街":
+            return None
+        if noun in ("办", "处"):  # 党政办, 街道办事处
+            return None
+        if noun in BODY_NOUNS:
+            return WrongDesignation(
+                noun, True, f"乡镇（街道）的报告应自称{mine}，不应出现「我{noun}」"
+            )
+        if noun in TOWNSHIP_NOUNS:
+            return WrongDesignation(noun, False, f"本报告应自称{mine}")
+        return None  # 我区/我县: the territory it belongs to
+    if noun in TOWNSHIP_NOUNS:
+        return WrongDesignation(noun, True, f"「{agency}」不是乡镇（街道），不应自称「我{noun}」")
+    if kind.body == "government":
+        if noun in ("办", "厅"):  # the 办公室/办公厅 writes for its government
+            return None
+        if noun in TERRITORY_NOUNS:
+            return WrongDesignation(noun, False, f"本报告应自称{mine}")
+        return WrongDesignation(
+            noun, False, f"人民政府的报告应自称{mine}，「我{noun}」像是部门的用语"
+        )
+    if noun in BODY_NOUNS:
+        return WrongDesignation(noun, False, f"本报告应自称{mine}")
+    return None  # a department speaking of its territory: 我区, 我县
+
+
+# --------------------------------------------------------------------------- A2
+
+
+def _plain(name: str) -> str:
+    name = unicodedata.normalize("NFKC", name)
+    name = re.sub(r"[\s（）()·]", "", name)
+    return name.replace("人民政府", "政府")
+
+
+def same_agency(a: str, b: str) -> bool:
+    """Whether two names can denote the same body.
+
+    One may omit the region or 人民 (高平市政府 / 高平市人民政府), or abbreviate the body
+    (国资局 for 国有资产监督管理局, 市场监管局 for 市场监督管理局): the shorter body
+    name is then a subsequence of the longer one.
+    """
+    x, y = _plain(a), _plain(b)
+    if not x or not y or x in y or y in x:
+        return True
+    short, long = sorted((_body(x), _body(y)), key=len)
+    return bool(short) and short[-1] == long[-1] and _subsequence(short, long)
+
+
+def _body(name: str) -> str:
+    """The name less its territory and government suffix: 国资局, 大平镇."""
+    base = re.sub(r"(人民政府|政府|办事处|党委|党工委)$", "", name) or name
+    parts = region_parts(base)
+    return base[len("".join(parts)) :] or base
+
+
+def _subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(ch in chars for ch in short)
+
+
+def title_agency(title: str) -> str | None:
+    """The agency named before the year in a title, if any."""
+    m = TITLE_YEAR.search(title)
+    if not m:
+        return None
+    name = title[: m.start()].strip(' \u3000“”"')
+    name = re.sub(r"^关于", "", name)
+    if not 2 <= len(name) <= 30 or re.search(r"[《》，,。；;:：]", name):
+        return None  # not a title: a sentence that happens to name a year's report
+    return name
+
+
+_DEPARTMENT_SUFFIX = r"(?:局|委员会|委|办公室|中心|处|厅)"
+_TOWNSHIP_SUFFIX = r"(?:镇|乡|街道)"
+
+
+@dataclass(frozen=True)
+class OtherAgency:
+    name: str
+    start: int
+    end: int
+    leading: bool
+    """The name opens its clause (``2025年，XX局坚持…``): it speaks as the author."""
+
+
+def other_agencies(text: str, agency: str) -> list[OtherAgency]:
+    """Names of bodies of the same kind as ``agency`` that are not ``agency``.
+
+    Only names whose left edge is certain are taken: those starting with the agency's own
+    territory (云溪县…局, 安岳县…镇; running Chinese text has no word breaks, so a bare
+    ``大平镇`` cannot be told from ``现将我镇``). Other departments are often mentioned in
+    passing (会同云溪县财政局), so for departments only those opening a clause (speaking as
+    the author) are returned; for townships every other named 镇/乡/街道.
+    """
+    if not agency:
+        return []
+    kind = classify(agency)
+    parts = region_parts(agency)
+    township = kind.level == "township"
+    if not township and kind.body != "department":
+        return []
+    found: dict[int, OtherAgency] = {}
+    if township:  # anchor at the territory above the township: 荣成市 of 荣成市大疃镇
+        parts = [p for p in parts if not re.search(rf"{_TOWNSHIP_SUFFIX}$", p)]
+    if parts:
+        suffix = _TOWNSHIP_SUFFIX if township else _DEPARTMENT_SUFFIX
+        pattern = re.compile(rf"{re.escape(parts[-1])}[\u4e00-\u9fff]{{1,12}}?{suffix}")
+        for m in pattern.finditer(text):
+            leading = _opens_clause(text, m.start())
+            if (township or leading) and not same_agency(m.group(), agency):
+                found[m.start()] = OtherAgency(m.group(), m.start(), m.end(), leading)
+    return [found[k] for k in sorted(found)]
+
+
+def _own_core(agency: str) -> str:
+    """周礼镇 of 安岳县周礼镇人民政府."""
+    return _body(_plain(agency))
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 12) : pos]
+    tail = re.split(r"[，,；;：:。！？!?\n]", before)[-1]
+    tail = re.sub(r"[\s度]|全年|今年|本年", "", YEAR.sub("", tail))
+    return tail == ""
+
+
+# --------------------------------------------------------------------------- A3
+
+
+@dataclass
+class Identity:
+    """Agency and year as far as the text tells, and how that was found out."""
+
+    agency: str = ""
+    year: int | None = None
+    evidence: list[str] = field(default_factory=list)
+    """Chinese: where each answer came from."""
+    designation: str | None = None
+    """The self-designation used most (我局), when any."""
+    competing_years: list[int] = field(default_factory=list)
+    """Years used about as often as ``year`` when it came from counting (mixed years)."""
+
+
+_AUTHOR = (
+    re.compile(r"由([\u4e00-\u9fff（）()]{3,30}?)(?:负责)?编制"),
+    re.compile(r"请与([\u4e00-\u9fff（）()]{3,30}?)(?:办公室|政务公开办|信息公开办)?联系"),
+    re.compile(
+        r"^([\u4e00-\u9fff（）()]{3,30}?)(?:根据|依据|按照)《中华人民共和国政府信息公开条例》", re.M
+    ),
+)
+
+
+def infer_identity(text: str) -> Identity:
+    """Infer agency and year from a report's text (title lines, preamble, usage)."""
+    found = Identity()
+    head = [line.strip() for line in text.splitlines()[:12] if line.strip()]
+    for i, line in enumerate(head):
+        m = TITLE_YEAR.search(line)
+        if not m:
+            continue
+        found.year = year_value(m[1])
+        found.evidence.append(f"年度取自标题「{line[:40]}」")
+        name = title_agency(line) or (
+            head[i - 1] if i and _looks_like_agency(head[i - 1]) else None
+        )
+        if name:
+            found.agency = name
+            found.evidence.append(f"机关名称取自标题「{name}」")
+        break
+    if found.year is None:
+        periods = period_years(text)
+        same = [p for p in periods if p[0] == p[1]]
+        if same:
+            found.year = same[0][0]
+            found.evidence.append(f"年度取自统计期限（{found.year}年1月1日至12月31日）")
+        else:
+            _count_years(text, found)
+    if not found.agency:
+        for pattern in _AUTHOR:
+            m = pattern.search(text)
+            if m and _looks_like_agency(m[1]):
+                found.agency = m[1]
+                found.evidence.append(f"机关名称取自前言「{m.group()[:40]}」")
+                break
+    words = Counter(d.word for d in designations(text) if d.noun not in TERRITORY_NOUNS)
+    if words:
+        found.designation = words.most_common(1)[0][0]
+    return found
+
+
+def _count_years(text: str, found: Identity) -> None:
+    counts = Counter(
+        year_value(m[1]) for m in YEAR.finditer(text) if not PERIOD.match(text, m.start())
+    )
+    counts = Counter({y: n for y, n in counts.items() if 2008 <= y <= 2100})
+    if not counts:
+        return
+    ranked = counts.most_common()
+    year, n = ranked[0]
+    found.year = year
+    found.evidence.append(f"年度取自正文中出现最多的年份（{year}年，{n} 次）")
+    found.competing_years = [y for y, m in ranked[1:] if m * 4 >= n * 3]
+
+
+def _looks_like_agency(name: str) -> bool:
+    name = name.strip()
+    return 2 <= len(name) <= 30 and classify(name).body != "unknown"

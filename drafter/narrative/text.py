@@ -1,0 +1,60 @@
+"""Sentences and comparable text: the units the narrative rules work on.
+
+A *sentence* ends at 。！？ (or their half-width forms) or at a line break: published
+text puts every paragraph and heading on a line of its own, and a claim never spans
+paragraphs. Spans are offsets into the section text, so findings can quote the
+sentence and point at its line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
+CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+"""Clause separators inside a sentence."""
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every non-blank sentence of ``text``, terminator included."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group() != "\n" else m.start()
+        if text[start:end].strip():
+            yield _trim(text, start, end)
+        start = m.end()
+    if text[start:].strip():
+        yield _trim(text, start, len(text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def comparable(text: str) -> str:
+    """Text reduced to what a reader compares: NFKC, no spaces, no punctuation."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
+def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    """Start of the clause holding ``pos``: just after the last separator before it."""
+    start = floor
+    for m in CLAUSE_BREAK.finditer(text, floor, pos):
+        start = m.end()
+    return start
+
+
+def excerpt(text: str, start: int, end: int, limit: int = 120) -> str:
+    """``text[start:end]`` on one line, shortened around its middle when too long."""
+    piece = " ".join(text[start:end].split())
+    if len(piece) <= limit:
+        return piece
+    half = limit // 2 - 1
+    return f"{piece[:half]}…{piece[-half:]}"

@@ -1,0 +1,300 @@
+"""The shape and required content of the narrative: N1, N2, N3, N5 (format-2021.md §3.5).
+
+N1 judges the headings *as written*: from the checked file when the report was imported
+(every heading line the importer met, duplicates included, plus every line numbered like
+a section), else from each section's ``heading``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from drafter import forms
+from drafter.agency import classify as classify_agency
+from drafter.model import Finding, Location, Severity
+from drafter.narrative import outline
+from drafter.rules.prose import section_name, text_finding
+from drafter.rules.registry import CheckContext, rule
+
+_ORDER = {s.key: i for i, s in enumerate(forms.SECTIONS)}
+_WORDS = re.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True)
+class _Heading:
+    text: str
+    key: str | None
+    status: outline.Status
+    line: int | None
+    numeral: str | None
+
+
+def _headings(ctx: CheckContext) -> list[_Heading]:
+    """The report's top-level headings as written, in order."""
+    source = ctx.source
+    if source is None:
+        found = []
+        for section in ctx.report.sections:
+            if section.key == forms.PREAMBLE_KEY or not section.heading.strip():
+                continue  # a blank heading is a missing one
+            kind = outline.classify(section.heading, section.key)
+            found.append(
+                _Heading(
+                    section.heading,
+                    section.key,
+                    kind.status,
+                    None,
+                    outline.numeral_of(section.heading),
+                )
+            )
+        return found
+    found = []
+    taken = set()
+    for hit in source.headings:
+        kind = outline.classify(hit.text, hit.key)
+        found.append(
+            _Heading(hit.text, kind.key, kind.status, hit.line, outline.numeral_of(hit.text))
+        )
+        taken.add(hit.line)
+    for line in outline.outline_of_text(source.text):
+        if line.line in taken:
+            continue
+        kind = outline.classify(line.text)
+        if kind.status in ("official", "variant"):
+            found.append(_Heading(line.text, kind.key, kind.status, line.line, line.numeral))
+        else:  # a sub-heading numbered like a section: numbering only, not a section
+            found.append(_Heading(line.text, None, "unknown", line.line, line.numeral))
+    found.sort(key=lambda h: h.line or 0)
+    return found
+
+
+def _finding(
+    severity: Severity, message: str, heading: _Heading | None, key: str | None
+) -> Finding:
+    location = Location(section=key, line=heading.line if heading else None)
+    return Finding(
+        rule="N1",
+        severity=severity,
+        message=message,
+        location=location,
+        excerpt=heading.text if heading else None,
+    )
+
+
+@rule("N1", "六个一级标题齐全、顺序正确、用规定的文字、不重复")
+def headings_as_prescribed(ctx: CheckContext) -> Iterator[Finding]:
+    headings = _headings(ctx)
+    sections = [h for h in headings if h.key is not None]
+    present = {h.key for h in sections}
+    if ctx.source is not None:
+        present |= {
+            s.key
+            for s in ctx.report.sections
+            if s.key != forms.PREAMBLE_KEY and ctx.source.heading_line(s.key)
+        }
+    for section in forms.SECTIONS:
+        if section.key not in present:
+            yield _finding(
+                "error", f"缺少一级标题「{section.heading}」：六个部分都必须有", None, section.key
+            )
+    by_key: dict[str, list[_Heading]] = {}
+    for h in sections:
+        by_key.setdefault(h.key or "", []).append(h)
+    for key, same in by_key.items():
+        if len(same) > 1:
+            lines = "、".join(str(h.line) for h in same if h.line)
+            where = f"（第 {lines} 行）" if lines else ""
+            yield _finding(
+                "error",
+                f"一级标题「{forms.SECTION_BY_KEY[key].heading}」出现了 {len(same)} 次{where}："
+                "请删除重复的标题",
+                same[1],
+                key,
+            )
+    yield from _order(sections)
+    yield from _wording(sections)
+    yield from _numbering(headings)
+
+
+def _order(sections: list[_Heading]) -> Iterator[Finding]:
+    seen: set[str] = set()
+    latest: _Heading | None = None
+    for h in sections:
+        if h.key is None or h.key in seen:
+            continue
+        seen.add(h.key)
+        if latest is not None and latest.key is not None and _ORDER[h.key] < _ORDER[latest.key]:
+            yield _finding(
+                "error",
+                f"「{forms.SECTION_BY_KEY[h.key].heading}」排在「{forms.SECTION_BY_KEY[latest.key].heading}」之后："
+                "六个部分应按规定顺序排列",
+                h,
+                h.key,
+            )
+        if latest is None or latest.key is None or _ORDER[h.key] > _ORDER[latest.key]:
+            latest = h
+
+
+def _wording(sections: list[_Heading]) -> Iterator[Finding]:
+    for h in sections:
+        if h.key is None:
+            continue
+        official = forms.SECTION_BY_KEY[h.key].heading
+        if h.status == "variant":
+            yield _finding(
+                "warning",
+                f"标题「{h.text}」是《条例》的表述，可以接受，但格式规定的标题是「{official}」",
+                h,
+                h.key,
+            )
+        elif h.status == "renamed":
+            yield _finding(
+                "error",
+                f"标题「{h.text}」与格式规定的「{official}」不符：请改用规定的标题",
+                h,
+                h.key,
+            )
+
+
+def _numbering(headings: list[_Heading]) -> Iterator[Finding]:
+    previous: _Heading | None = None
+    for h in headings:
+        if h.key is not None:
+            expected = forms.SECTION_BY_KEY[h.key].numeral
+            if h.numeral and h.numeral != expected:
+                yield _finding(
+                    "warning",
+                    f"「{h.text}」的编号应为「{expected}、」",
+                    h,
+                    h.key,
+                )
+        elif h.numeral and previous is not None:
+            yield _finding(
+                "warning",
+                f"「{h.text}」用了一级标题的编号「{h.numeral}、」，与「{previous.text}」"
+                "的编号冲突：部分内的小标题请用「（一）」「1.」等下级编号",
+                h,
+                previous.key,
+            )
+        if h.key is not None:
+            previous = h
+
+
+# --------------------------------------------------------------------------- N2
+
+
+@rule("N2", "文字部分（一、五、六）不为空")
+def narrative_not_empty(ctx: CheckContext) -> Iterator[Finding]:
+    for key in forms.NARRATIVE_KEYS:
+        section = ctx.report.section(key)
+        if section is None:
+            continue  # N1 reports the missing heading
+        if not _WORDS.search(section.text):
+            line = ctx.source.heading_line(key) if ctx.source else None
+            yield Finding(
+                rule="N2",
+                severity="error",
+                message=f"「{section_name(key)}」没有内容：请补写",
+                location=Location(section=key, line=line),
+            )
+
+
+# --------------------------------------------------------------------------- N3
+
+_ASPECTS: dict[str, re.Pattern[str]] = {
+    forms.OVERVIEW_ASPECTS[0]: re.compile(r"主动公开"),
+    forms.OVERVIEW_ASPECTS[1]: re.compile(r"依申请|申请公开|公开申请"),
+    forms.OVERVIEW_ASPECTS[2]: re.compile(r"信息管理|信息资源|发布审核|保密审查|公开属性|审核机制"),
+    forms.OVERVIEW_ASPECTS[3]: re.compile(r"平台|网站|专栏|新媒体|公众号"),
+    forms.OVERVIEW_ASPECTS[4]: re.compile(r"监督|保障|考核|培训|责任追究|评议"),
+}
+"""Key words that show an aspect is covered (the aspect names come from forms)."""
+_GOVERNMENT_ASPECTS: dict[str, re.Pattern[str]] = {
+    "工作考核": re.compile(r"考核"),
+    "社会评议": re.compile(r"评议"),
+    "责任追究": re.compile(r"责任追究|追究责任|追责|问责"),
+}
+"""条例第五十条第四项: what a 人民政府's report adds under 监督保障."""
+
+
+def _is_people_government(agency: str) -> bool:
+    """A 人民政府 (乡镇 included), not its 办公室 nor a 街道办事处 or 管委会."""
+    name = agency.strip()
+    return (
+        classify_agency(name).body == "government"
+        and bool(re.search(r"政府$", name))
+        and not name.endswith(("办公室", "办公厅"))
+    )
+
+
+@rule("N3", "一、总体情况涵盖五个方面（人民政府报告还包括考核、社会评议、责任追究）")
+def overview_covers_aspects(ctx: CheckContext) -> Iterator[Finding]:
+    text = ctx.report.text("overview")
+    if not _WORDS.search(text):
+        return  # N1/N2
+    at = Location(
+        section="overview", line=ctx.source.heading_line("overview") if ctx.source else None
+    )
+    missing = [name for name, pattern in _ASPECTS.items() if not pattern.search(text)]
+    if missing:
+        yield Finding(
+            rule="N3",
+            severity="warning",
+            message=f"「{section_name('overview')}」未写到：{'、'.join(missing)}。"
+            f"总体情况应涵盖{'、'.join(forms.OVERVIEW_ASPECTS)}五个方面",
+            location=at,
+        )
+    if _is_people_government(ctx.report.agency):
+        absent = [name for name, pattern in _GOVERNMENT_ASPECTS.items() if not pattern.search(text)]
+        if absent:
+            yield Finding(
+                rule="N3",
+                severity="warning",
+                message="人民政府的年度报告应说明工作考核、社会评议和责任追究结果情况（《条例》第五十条），"
+                f"「{section_name('overview')}」未写到：{'、'.join(absent)}",
+                location=at.model_copy(),
+            )
+
+
+# --------------------------------------------------------------------------- N5
+
+_FEE_STATEMENT = re.compile(r"信息处理费|处理费|收费通知|信息公开费|收取\S{0,4}?费用")
+"""A statement on 信息处理费 (not 行政事业性收费, which is table 二's fee)."""
+
+
+@rule("N5", "六、说明信息处理费的收取情况（没有收取也要写明）")
+def fees_stated(ctx: CheckContext) -> Iterator[Finding]:
+    report = ctx.report
+    if report.section("other") is None:
+        return  # N1
+    text = report.text("other")
+    if _FEE_STATEMENT.search(text):
+        return
+    elsewhere = next(
+        (s for s in report.sections if s.key != "other" and _FEE_STATEMENT.search(s.text)), None
+    )
+    if elsewhere is not None:
+        m = _FEE_STATEMENT.search(elsewhere.text)
+        assert m is not None
+        yield text_finding(
+            ctx,
+            "N5",
+            "warning",
+            f"信息处理费的情况写在了「{section_name(elsewhere.key)}」中，按格式应在"
+            f"「{section_name('other')}」中说明（发出收费通知的件数和总金额、实际收取的总金额，没有则写明）",
+            elsewhere.key,
+            elsewhere.text,
+            m.start(),
+            m.end(),
+        )
+        return
+    line = ctx.source.heading_line("other") if ctx.source else None
+    yield Finding(
+        rule="N5",
+        severity="warning",
+        message=f"「{section_name('other')}」没有说明信息处理费的收取情况：请写明发出收费通知的件数和总金额"
+        "以及实际收取的总金额，没有收取也要写明",
+        location=Location(section="other", line=line),
+    )
