@@ -17,20 +17,19 @@ For a clerk with no endpoint (or ``--offline``). For each narrative section:
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
 
 from drafter.drafting.checks import check_draft
 from drafter.drafting.engine import EventSink, TextDelta, now
-from drafter.drafting.figures import UNKNOWN, show
+from drafter.drafting.figures import UNKNOWN
 from drafter.drafting.prompts import Prompts, skeleton
-from drafter.model import CellValue, Draft, Project, Report
+from drafter.model import Draft, Project, Report
+from drafter.narrative.claims import find_claims, restate
+from drafter.narrative.numbers import DATE_UNITS, extract_numbers
 
 ORIGIN = "offline"
-CLAIMS_MODULE = "drafter.narrative.claims"
 
 # --------------------------------------------------------------------------- years
 
@@ -65,42 +64,30 @@ def shift_years(text: str, last_year: int) -> str:
 
 # --------------------------------------------------------------------------- figures
 
-_UNITS = r"(?:人次|万元|元|件|条|次|个|项|名|人|场|家|篇|期|份|起|批|户|宗|%|％)"
-_FIGURE = re.compile(
-    r"(?<![第0-9０-９.])"
-    r"(?P<number>[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?"
-    r"|[一二两三四五六七八九十百千万零〇]{2,}|[两三四五六七八九十])"
-    r"(?P<unit>(?:余|多)?万?" + _UNITS + r")"
-    r"(?!工作日|周岁|以内|日内)"
-)
 _EVENT_DATE = re.compile(
     r"(?:[12][0-9]{3}年)?(?<![0-9])(?P<month>1[0-2]|[1-9])月(?:(?P<day>[0-9]{1,2})日)?"
 )
+# A count followed by these is a deadline or an age, not a figure of the year's work.
+_NOT_A_FIGURE_AFTER = ("工作日", "周岁", "以内", "日内")
 
 
 def figure_spans(text: str) -> list[tuple[int, int, int]]:
     """(start of number, end of number, end of unit) of every figure in ``text``.
 
-    A figure is a number with a unit of count, money or share (件, 条, 万元, % …); ordinal
-    and legal numbering (第二十条, 〔2021〕30号), years, dates and deadlines (7个工作日)
-    are not figures.
+    A figure is a number with a unit of count, money or share (件, 条, 万元, % …), as the
+    checker's :func:`~drafter.narrative.numbers.extract_numbers` finds them; ordinals and
+    legal numbering (第二十条), years, dates and deadlines (7个工作日) are not figures.
     """
     spans = []
-    for m in _FIGURE.finditer(text):
-        # A Chinese numeral glued to a preceding one is part of a word (一次性, 三安全一稳定).
-        if (
-            m.group("number")[0] not in _DIGITS + _WIDE
-            and m.start()
-            and _is_han_numeral_context(text, m.start())
-        ):
+    for n in extract_numbers(text):
+        if n.unit is None or n.unit in DATE_UNITS:
             continue
-        spans.append((m.start("number"), m.end("number"), m.end()))
+        if n.start and text[n.start - 1] == "第":
+            continue
+        if text.startswith(_NOT_A_FIGURE_AFTER, n.unit_end):
+            continue
+        spans.append((n.start, n.end, n.unit_end))
     return spans
-
-
-def _is_han_numeral_context(text: str, start: int) -> bool:
-    before = text[start - 1]
-    return before in "第一二两三四五六七八九十百千万零〇每"
 
 
 def event_date_spans(text: str) -> list[tuple[int, int]]:
@@ -141,17 +128,6 @@ def mark_unverified(text: str, verified: Sequence[tuple[int, int]] = ()) -> str:
 # --------------------------------------------------------------------------- claims
 
 
-class ClaimLike(Protocol):
-    """What the offline drafter needs of the checker's ``Claim``."""
-
-    number_span: tuple[int, int]
-    """Where the claimed number stands in the text given to ``find_claims``."""
-    value: Any
-    """The number as claimed in the text."""
-    table_value: CellValue
-    """The table's figure for the cell(s) the claim states (None when unknown)."""
-
-
 @dataclass
 class Restated:
     text: str
@@ -159,50 +135,18 @@ class Restated:
     """Number spans in ``text`` that now equal this year's table figures."""
 
 
-def _find_claims(text: str, report: Report) -> list[ClaimLike] | None:
-    try:
-        module = importlib.import_module(CLAIMS_MODULE)
-    except ModuleNotFoundError:
-        return None
-    claims: list[ClaimLike] = module.find_claims(text, report)
-    return claims
-
-
-def restate_claims(text: str, report: Report, last_year: Report | None) -> Restated:
+def restate_claims(text: str, report: Report) -> Restated:
     """Re-state each claim sentence of ``text`` with ``report``'s figures.
 
-    Uses the checker's claim recogniser ``drafter.narrative.claims.find_claims(text,
-    report)`` (issue 4): every claim whose cells are known this year gets its number
-    replaced by the table's figure, and the returned ``verified`` spans cover the
-    numbers that now agree with the tables (found by recognising the new text again).
-    A claim whose cell is unknown this year is left as written, so it is marked
-    【待核实】 with the other unverified figures. ``last_year`` is not needed by the
-    recogniser today; it is passed for claims stated relative to last year.
-
-    Until the recogniser is installed, nothing can be verified: the text comes back
-    unchanged with no verified spans, so every figure in it is marked 【待核实】.
+    The checker's claim recogniser (:func:`drafter.narrative.claims.restate`) replaces
+    every figure it can map to a known table cell; the text is then recognised again
+    and the numbers that now agree with the tables are ``verified``. A claim whose cell
+    is unknown this year stays as written and is marked 【待核实】 with the rest.
     """
-    del last_year
-    claims = _find_claims(text, report)
-    if claims is None:
-        return Restated(text)
-    for claim in sorted(claims, key=lambda c: c.number_span[0], reverse=True):
-        if claim.table_value is None:
-            continue
-        start, end = claim.number_span
-        text = text[:start] + show(claim.table_value) + text[end:]
-    again = _find_claims(text, report) or []
-    verified = [
-        c.number_span for c in again if c.table_value is not None and _same(c.value, c.table_value)
-    ]
-    return Restated(text, verified)
-
-
-def _same(claimed: object, table: CellValue) -> bool:
-    try:
-        return str(claimed) == show(table) or float(str(claimed)) == float(str(table))
-    except ValueError:
-        return False
+    done = restate(text, report, year=report.year)
+    again = find_claims(done.text, report, year=report.year)
+    verified = [c.span for c in again if c.number is not None and c.holds]
+    return Restated(done.text, verified)
 
 
 # --------------------------------------------------------------------------- drafter
@@ -215,7 +159,7 @@ def roll_forward(text: str, report: Report, last_year: Report | None) -> str:
         previous = report.year - 1
     if previous is not None:
         text = shift_years(text, previous)
-    restated = restate_claims(text, report, last_year)
+    restated = restate_claims(text, report)
     return mark_unverified(restated.text, restated.verified).strip()
 
 

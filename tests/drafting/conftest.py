@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import pytest
 
 from drafter.config import Settings
-from drafter.model import Finding, Location, Project
-from drafter.rules import REGISTRY, CheckContext, Rule
+from drafter.model import Project
 from tests.factories import example
 from tests.fake_openai import FakeOpenAI
 
@@ -35,36 +33,3 @@ def blank() -> Project:
     for key in ("overview", "problems", "other"):
         project.set_text(key, "")
     return project
-
-
-# --------------------------------------------------------------------------- a C1 stand-in
-
-CLAIM = re.compile(r"[^。\n]*新收政府信息公开申请(\d+)件[^。\n]*")
-
-
-def _new_requests_claims(ctx: CheckContext) -> Iterator[Finding]:
-    """Test-only C1: '新收政府信息公开申请N件' must equal 表三 本年新收 总计."""
-    table = ctx.report.tables.get("requests.new.total")
-    for key in ("overview", "problems", "other"):
-        for m in CLAIM.finditer(ctx.report.text(key)):
-            if table is not None and int(m.group(1)) != table:
-                yield Finding(
-                    rule="C1",
-                    severity="error",
-                    message=f"文中新收申请 {m.group(1)} 件，与表三「本年新收」总计 {table} 件不符",
-                    location=Location(section=key),
-                    excerpt=m.group(0),
-                )
-
-
-@pytest.fixture
-def fake_c1() -> Iterator[Rule]:
-    """Registers a C1-like rule for the test (the real C1 comes with the checker, issue 4).
-
-    The drafting code filters findings by rule id only, so the same tests keep working
-    when the real C1 is registered too.
-    """
-    entry = Rule("C1", "测试用：文中新收申请数与表三一致", _new_requests_claims)
-    REGISTRY.append(entry)
-    yield entry
-    REGISTRY.remove(entry)

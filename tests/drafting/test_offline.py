@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import sys
-import types
-from dataclasses import dataclass
 
 import pytest
 
 from drafter.drafting.engine import draft_sections
 from drafter.drafting.offline import (
-    CLAIMS_MODULE,
     OfflineDrafter,
     event_date_spans,
     figure_spans,
@@ -76,47 +72,33 @@ def test_unverified_figures_and_dates_are_marked_once():
     assert "22件【" not in mark_unverified(text, [(start, start + 2)])
 
 
-def test_without_the_claim_recogniser_every_figure_is_marked(project, monkeypatch):
-    monkeypatch.setitem(sys.modules, CLAIMS_MODULE, None)  # as if not installed
-    restated = restate_claims("新收申请22件。", project, project.last_year)
-    assert (restated.text, restated.verified) == ("新收申请22件。", [])
-    assert roll_forward("2024年新收申请22件。", project, project.last_year) == (
-        "2025年新收申请22件【待核实】。"
-    )
+def test_claims_are_restated_with_this_years_figures(project):
+    out = roll_forward("2024年新收政府信息公开申请22件，培训2次。", project, project.last_year)
+    assert out == "2025年新收政府信息公开申请29件，培训2次【待核实】。"
 
 
-@dataclass
-class StubClaim:
-    number_span: tuple[int, int]
-    value: int
-    table_value: int | None
+def test_a_claim_whose_cell_is_unknown_is_marked(project):
+    for col in (
+        "natural_person",
+        "business",
+        "research",
+        "public_interest",
+        "legal_services",
+        "other_org",
+        "total",
+    ):
+        project.tables.set(f"requests.new.{col}", None)
+    restated = restate_claims("新收政府信息公开申请22件。", project)
+    assert restated.verified == []
+    out = roll_forward("新收政府信息公开申请22件。", project, project.last_year)
+    assert out == "新收政府信息公开申请22件【待核实】。"
 
 
-def _stub_claims(monkeypatch, table: dict[str, int | None]) -> None:
-    """A stand-in for drafter.narrative.claims (issue 4): recognises '新收申请N件' only."""
-    import re
-
-    def find_claims(text, report):
-        return [
-            StubClaim(m.span(1), int(m.group(1)), table["new"])
-            for m in re.finditer(r"新收申请(\d+)件", text)
-        ]
-
-    module = types.ModuleType(CLAIMS_MODULE)
-    module.find_claims = find_claims  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, CLAIMS_MODULE, module)
-
-
-def test_claims_are_restated_with_this_years_figures(project, monkeypatch):
-    _stub_claims(monkeypatch, {"new": 29})
-    out = roll_forward("2024年新收申请22件，培训2次。", project, project.last_year)
-    assert out == "2025年新收申请29件，培训2次【待核实】。"
-
-
-def test_a_claim_whose_cell_is_unknown_is_marked(project, monkeypatch):
-    _stub_claims(monkeypatch, {"new": None})
-    out = roll_forward("新收申请22件。", project, project.last_year)
-    assert out == "新收申请22件【待核实】。"
+def test_restated_figures_are_the_verified_ones(project):
+    text = "新收政府信息公开申请22件，上年结转1件，予以公开10件。"
+    restated = restate_claims(text, project)
+    assert restated.text == "新收政府信息公开申请29件，上年结转2件，予以公开15件。"
+    assert [restated.text[s:e] for s, e in restated.verified] == ["29", "2", "15"]
 
 
 def test_offline_draft_rolls_last_years_text_forward(project):
@@ -136,13 +118,15 @@ def test_offline_skeleton_states_this_years_figures(project):
     assert "被提起行政诉讼1件" in text and "（五）监督保障" in text
 
 
-def test_offline_drafter_is_deterministic_and_checked(project, fake_c1, monkeypatch):
-    monkeypatch.setitem(sys.modules, CLAIMS_MODULE, None)
+def test_offline_drafter_is_deterministic_and_checked(project):
     drafter = OfflineDrafter(Prompts())
     first = asyncio.run(draft_sections(drafter, project, ["overview", "other"]))
     second = asyncio.run(draft_sections(drafter, project, ["overview", "other"]))
     assert [d.text for d in first.values()] == [d.text for d in second.values()]
     overview = first["overview"]
     assert overview.status == "complete" and overview.origin == "offline"
-    # Without the recogniser last year's '新收…申请22件' stays (marked) and C1 finds it.
-    assert [f.rule for f in overview.findings if f.rule == "C1"] == ["C1"]
+    # Last year's claims now state this year's figures; what could not be verified is
+    # marked 【待核实】, which the checker reports as an export-blocking N6 error.
+    assert [f for f in overview.findings if f.rule == "C1"] == []
+    assert "新收政府信息公开申请29件" in overview.text
+    assert any(f.rule == "N6" and "待核实" in f.message for f in overview.findings)

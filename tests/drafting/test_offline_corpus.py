@@ -39,7 +39,8 @@ def _has_import_command() -> bool:
 
 def consecutive_pairs() -> list[tuple[Path, Path]]:
     """(last year, this year) files of one agency, from the manifest and full/."""
-    rows = list(csv.DictReader((CORPUS / "manifest.tsv").open(encoding="utf-8"), delimiter="\t"))
+    manifest = (CORPUS / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+    rows = list(csv.DictReader(manifest, delimiter="\t"))
     year = {r["file"]: int(r["year"]) for r in rows}
     pairs = set()
     for r in rows:
