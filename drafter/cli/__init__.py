@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import NoReturn
 
 from drafter import __version__, paths
-from drafter.cli import check
+from drafter.cli import check, import_, new
 
-COMMANDS = (check,)
+COMMANDS = (check, import_, new)
 """Modules providing ``add_parser(subparsers)``; each sets ``run`` on its parser."""
 
 

@@ -130,18 +130,23 @@ class RowReader:
         tokens = [
             (m.lastgroup or "", m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)
         ]
+        after_value = False
         for k, (kind, tok, start, end) in enumerate(tokens):
             before = text[start - 1] if start else ""
             after = text[end] if end < len(text) else ""
             free_before = not before or before.isspace() or before in ("|", "｜")
             free_after = not after or after.isspace() or after in ("|", "｜")
             if kind == "sep":
-                # |  |  | or tab-tab between two cells of a row: the empty cells are blanks.
+                # 821 |  |  | 2: the empty cells between bars are blanks in place. Tabs
+                # count only between figures (a label's merged columns also leave tabs).
+                bars = tok.count("|") + tok.count("｜")
+                if not bars and after_value:
+                    bars = tok.count("\t")
                 if k > 0:
-                    bars = tok.count("|") + tok.count("｜") or tok.count("\t")
                     for _ in range(bars - 1):
                         self._value(Value("", segment.lineno, blank=True), index)
                 continue
+            after_value = kind == "num"
             if kind == "other":
                 if tok in ("+", "-") and free_before and k + 1 < len(tokens):
                     if tokens[k + 1][0] == "num" and tokens[k + 1][2] == end:

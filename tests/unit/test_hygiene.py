@@ -16,6 +16,8 @@ CORE = [
     "drafter.checking",
     "drafter.values",
     "drafter.agency",
+    "drafter.importers",
+    "drafter.importers.docx",
 ]
 
 
