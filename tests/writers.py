@@ -160,3 +160,22 @@ def write(report: Report, kind: str, folder: Path, stem: str = "report") -> Path
     else:
         path.write_text(WRITERS[kind](report), encoding="utf-8")
     return path
+
+
+# --------------------------------------------------------------------------- crawler text
+
+
+def to_crawler(report: Report) -> str:
+    """What a crawler saves: the whole page on one line, table cells glued together.
+
+    ``一、本年新收政府信息公开申请数量21710000218`` — labels and figures with no
+    separator between cells, as in the 平潭 pages of the corpus.
+    """
+    parts = [report.title, "\n"]
+    for key, heading, text in _body(report):
+        parts.append(heading)
+        parts.append(text.replace("\n", ""))
+        if key in forms.TABLE_KEYS:
+            for row in grid_rows(report, key):
+                parts += [cell_text(report, c) for c in row]
+    return "".join(parts) + "\n"

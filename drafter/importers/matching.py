@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from difflib import SequenceMatcher
 
 from drafter import forms
@@ -298,17 +299,21 @@ def _read_rows(
     matched: list[tuple[int, int]],
 ) -> None:
     fmt = result.format
-    glued_rows: dict[str, tuple[Candidate, RowDef, list[glued.Split]]] = {}
+    glued_rows: dict[str, tuple[Candidate, RowDef, list[glued.Split], str]] = {}
     clean: dict[str, list[int | None]] = {}
     for ci, dj in matched:
         candidate, defn = candidates[ci], defs[dj]
         result.tables_found.add(defn.table)
         n = len(defn.paths)
-        if n > 1 and candidate.glued:
-            digits = candidate.values[0].raw
-            if digits.isdigit():
-                opts = glued.options(digits, n, defn.groups)
-                glued_rows[defn.key] = (candidate, defn, opts)
+        if n > 1 and candidate.glued and len(candidate.values) < n:
+            if len(candidate.values) > 1:  # signed runs glued together: no certain cut
+                glued_rows[defn.key] = (candidate, defn, [], "")
+                continue
+            run = re.fullmatch(r"(\d+)(\.\d+)?", candidate.values[0].raw)
+            # A decimal point can only belong to the last cell, an amount (采购总金额).
+            if run and (run.group(2) is None or defn.kinds[-1] is CellKind.AMOUNT):
+                opts = glued.options(run.group(1), n, defn.groups)
+                glued_rows[defn.key] = (candidate, defn, opts, run.group(2) or "")
                 continue
         values = _values_for(candidate, n)
         blanks: list[str] = []
@@ -366,26 +371,28 @@ def _read_rows(
 
 def _resolve_glued(
     result: TableResult,
-    rows: dict[str, tuple[Candidate, RowDef, list[glued.Split]]],
+    rows: dict[str, tuple[Candidate, RowDef, list[glued.Split], str]],
     clean: dict[str, list[int | None]],
 ) -> None:
     fmt = result.format
     readings: dict[str, list[glued.Row]] = {k: [tuple(v)] for k, v in clean.items()}
-    for _, defn, opts in rows.values():
+    for _, defn, opts, _ in rows.values():
         if defn.table == "requests":
             readings[defn.paths[0].split(".")[1]] = list(opts)
     outcome_keys = [r.key for r in forms.request_rows(fmt) if r.outcome]
     certain = glued.resolve_requests(readings, outcome_keys)
-    for candidate, defn, opts in rows.values():
+    for candidate, defn, opts, fraction in rows.values():
         width = len(defn.paths)
         if defn.table == "requests":
             values = certain[defn.paths[0].split(".")[1]]
         else:
             values = glued.agreed(opts, width)
         unsure: list[str] = []
-        for path, value in zip(defn.paths, values, strict=True):
+        for k, (path, value) in enumerate(zip(defn.paths, values, strict=True)):
             if value is None:
                 unsure.append(path)
+            elif k == width - 1 and defn.kinds[k] is CellKind.AMOUNT:
+                result.values[path] = Decimal(f"{value}{fraction}")
             else:
                 result.values[path] = value
         if unsure:
@@ -406,7 +413,7 @@ def _glued_finding(
     how = "没有一种拆分符合表内勾稽关系" if n_options == 0 else f"有 {n_options} 种拆分都说得通"
     return _finding(
         "I2",
-        f"{name}的数字在原文中连在一起（「{candidate.values[0].raw}」），{how}，"
+        f"{name}的数字在原文中连在一起（「{''.join(v.raw for v in candidate.values)}」），{how}，"
         f"无法确定的 {len(unsure)} 个单元格（{names}）记为空（null）：请对照原表填写",
         unsure,
         candidate.lineno,

@@ -13,6 +13,7 @@ row. Which official row a candidate is, is decided later by its label
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from drafter.importers.document import Cell
@@ -73,10 +74,12 @@ class Candidate:
 
     @property
     def glued(self) -> bool:
-        """A single run of digits stuck to its label: several cells without separators."""
-        if len(self.values) != 1 or self.values[0].blank or self.grid:
+        """Digits stuck to their label: several cells without separators between them."""
+        if not self.values or self.grid or any(v.blank for v in self.values):
             return False
-        return self.values[0].touching or self.glued_source
+        if len(self.values) == 1:
+            return self.values[0].touching or self.glued_source
+        return all(v.touching for v in self.values)  # 1103-181510: runs split by a sign
 
     @property
     def lineno(self) -> int:
@@ -126,61 +129,13 @@ class RowReader:
             self.current.segments.append(index)
 
     def read_text(self, segment: Segment, index: int) -> None:
-        text = nfkc(segment.text)
-        tokens = [
-            (m.lastgroup or "", m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)
-        ]
-        after_value = False
-        for k, (kind, tok, start, end) in enumerate(tokens):
-            before = text[start - 1] if start else ""
-            after = text[end] if end < len(text) else ""
-            free_before = not before or before.isspace() or before in ("|", "｜")
-            free_after = not after or after.isspace() or after in ("|", "｜")
-            if kind == "sep":
-                # 821 |  |  | 2: the empty cells between bars are blanks in place. Tabs
-                # count only between figures (a label's merged columns also leave tabs).
-                bars = tok.count("|") + tok.count("｜")
-                if not bars and after_value:
-                    bars = tok.count("\t")
-                if k > 0:
-                    for _ in range(bars - 1):
-                        self._value(Value("", segment.lineno, blank=True), index)
-                continue
-            after_value = kind == "num"
-            if kind == "other":
-                if tok in ("+", "-") and free_before and k + 1 < len(tokens):
-                    if tokens[k + 1][0] == "num" and tokens[k + 1][2] == end:
-                        continue  # a sign, read with the figure it precedes
-                if tok.lower() in _BLANKS and free_before and free_after:
-                    self._value(Value("", segment.lineno, blank=True), index)
-                else:
-                    self._text(tok, index)
-                continue
-            sign = (
-                before if before in ("+", "-") and (start < 2 or text[start - 2].isspace()) else ""
-            )
-            if sign:
-                before = text[start - 2] if start >= 2 else ""
-            after2 = text[end + 1] if end + 1 < len(text) else ""
-            if (
-                after in _TEXT_AFTER
-                or before == "第"
-                or (before in ("(", "（") and after in (")", "）"))
-                or (after == "/" and after2.isdigit())
-                or (before == "/" and start >= 2 and text[start - 2].isdigit())
-            ):
+        """Labels, figures and blanks of a line of text, in order."""
+        line = segment.lineno
+        for kind, tok, touching in _tokens(nfkc(segment.text)):
+            if kind == "text":
                 self._text(tok, index)
-                continue
-            if after in _ITEM_MARK and (is_cjk(after2) or after2.isalpha()) and "." not in tok:
-                # 1.属于国家秘密: an item number. Glued text puts the figures before it:
-                # 10000015.属于… is 1000001 then item 5 (items run 1–8).
-                if len(tok) > 1:
-                    touching = bool(before) and not before.isspace() and before not in ("|", "｜")
-                    self._value(Value(tok[:-1], segment.lineno, touching=touching), index)
-                self._text(tok[-1], index)
-                continue
-            touching = bool(before) and not before.isspace() and before not in ("|", "｜", "+", "-")
-            self._value(Value(sign + tok, segment.lineno, touching=touching), index)
+            else:
+                self._value(Value(tok, line, blank=kind == "blank", touching=touching), index)
 
     def read_row(self, cells: list[Cell], segment: Segment, index: int) -> None:
         self._flush()
@@ -209,6 +164,81 @@ class RowReader:
     def finish(self) -> list[Candidate]:
         self._flush()
         return self.out
+
+
+_FREE = ("|", "｜")
+
+
+def _free(ch: str) -> bool:
+    """No character, a space or a cell bar: nothing glues across it."""
+    return not ch or ch.isspace() or ch in _FREE
+
+
+def _tokens(text: str) -> Iterator[tuple[str, str, bool]]:
+    """(kind, token, touching) for a line: kind is text, value or blank."""
+    tokens = [(m.lastgroup or "", m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    after_value = False
+    signed = ""
+    for k, (kind, tok, start, end) in enumerate(tokens):
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if kind == "sep":
+            # 821 |  |  | 2: the empty cells between bars are blanks in place. Tabs count
+            # only between figures (a label's merged columns also leave tabs).
+            bars = tok.count("|") + tok.count("｜")
+            if not bars and after_value:
+                bars = tok.count("\t")
+            if k > 0:
+                yield from (("blank", "", False) for _ in range(bars - 1))
+            continue
+        after_value = kind == "num"
+        if kind == "other":
+            glued_to_next = k + 1 < len(tokens) and tokens[k + 1][0] == "num"
+            glued_to_next = glued_to_next and tokens[k + 1][2] == end
+            if tok in ("+", "-") and glued_to_next:
+                if _free(before):
+                    continue  # a sign, read with the figure it follows
+                if k and tokens[k - 1][0] == "num":
+                    signed = tok  # 1103-181510: a signed figure glued to the one before
+                    continue
+            if tok.lower() in _BLANKS and _free(before) and _free(after):
+                yield "blank", "", False
+            else:
+                yield "text", tok, False
+            continue
+        if signed:
+            yield "value", signed + tok, True
+            signed = ""
+            continue
+        yield from _number(text, tok, start, end)
+
+
+def _number(text: str, tok: str, start: int, end: int) -> Iterator[tuple[str, str, bool]]:
+    """A run of digits: a figure, part of the text (2021年, 第3页) or an item number."""
+    before = text[start - 1] if start else ""
+    sign = ""
+    if before in ("+", "-") and (start < 2 or text[start - 2].isspace()):
+        sign, before = before, text[start - 2] if start >= 2 else ""
+    after = text[end] if end < len(text) else ""
+    after2 = text[end + 1] if end + 1 < len(text) else ""
+    if (
+        after in _TEXT_AFTER
+        or before == "第"
+        or (before in ("(", "（") and after in (")", "）"))
+        or (after == "/" and after2.isdigit())
+        or (before == "/" and start >= 2 and text[start - 2].isdigit())
+    ):
+        yield "text", tok, False
+        return
+    touching = not _free(before) and before not in ("+", "-")
+    if after in _ITEM_MARK and (is_cjk(after2) or after2.isalpha()) and "." not in tok:
+        # 1.属于国家秘密: an item number. Glued text puts the figures before it:
+        # 10000015.属于… is 1000001 then item 5 (items run 1–8).
+        if len(tok) > 1:
+            yield "value", tok[:-1], touching
+        yield "text", tok[-1], False
+        return
+    yield "value", sign + tok, touching
 
 
 def _is_blank(text: str) -> bool:
