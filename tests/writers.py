@@ -19,6 +19,8 @@ from drafter import forms
 from drafter.forms import GridCell
 from drafter.model import CellValue, Report
 
+EXAMPLE_JSON = Path(__file__).resolve().parent.parent / "fixtures" / "example" / "yunxi-2025.json"
+
 BLANK = "—"
 """How a blank cell is written in text (what clerks type; drafter reads it as blank)."""
 

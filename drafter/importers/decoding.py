@@ -104,10 +104,6 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
                 return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
             except UnicodeDecodeError:
                 break
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
     utf16 = _bomless_utf16(data)
     if utf16:
         return utf16
@@ -115,6 +111,10 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
         raise ImportFailed(
             "这是一个二进制文件，不是文字、网页、Word 或 PDF：请确认选对了去年的报告文件"
         )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     if html:
         declared = _META_CHARSET.search(data[:4096])
         if declared:
