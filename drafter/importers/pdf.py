@@ -18,7 +18,7 @@ from drafter.importers.document import Document, numbered
 from drafter.importers.normalise import close_cjk_gaps, condense, is_page_number
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
-_ENDS_SENTENCE = re.compile(r"[。！？；：!?;:」』”\"）)】]$")
+_ENDS_SENTENCE = re.compile(r"[。！？；!?;]$")
 _STARTS_ITEM = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+|[-•·●])"
 )
@@ -82,7 +82,7 @@ def _reflow(lines: list[str]) -> list[str]:
     lengths = sorted(len(line) for line in lines if len(line) >= 10 and not _is_row(line))
     if not lengths:
         return lines
-    full = lengths[int(len(lengths) * 0.8)] - 2  # a line this long was broken by the margin
+    full = lengths[len(lengths) // 2] - 3  # a line this long was broken by the margin
     out: list[str] = []
     joinable = False
     for line in lines:
