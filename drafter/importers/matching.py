@@ -316,6 +316,9 @@ def _read_rows(
                 glued_rows[defn.key] = (candidate, defn, opts, run.group(2) or "")
                 continue
         values = _values_for(candidate, n)
+        if len(values) < n and not candidate.positional:
+            result.findings.append(_unplaced(defn.paths, candidate, _row_name(defn, fmt), n))
+            continue
         blanks: list[str] = []
         row_values: list[int | None] = []
         for k, path in enumerate(defn.paths):
@@ -401,6 +404,19 @@ def _resolve_glued(
             )
 
 
+def _unplaced(paths: tuple[str, ...], candidate: Candidate, name: str, n: int) -> Finding:
+    """I1: fewer figures than cells, separated by spaces only — which cell is blank is unknown."""
+    shown = " ".join(v.raw for v in candidate.values)
+    return _finding(
+        "I1",
+        f"{name}在原文中只有 {len(candidate.values)} 个数字（{shown}），少于 {n} 栏，"
+        f"无法确定各属于哪一栏，{n} 个单元格记为空（null）：请对照原表填写",
+        list(paths),
+        candidate.lineno,
+        candidate.excerpt,
+    )
+
+
 def _glued_finding(
     paths: tuple[str, ...],
     unsure: list[str],
@@ -421,23 +437,23 @@ def _glued_finding(
     )
 
 
-def _read_appeals(result: TableResult, candidates: list[Candidate]) -> None:
-    """Table 四: the first 15 figures after its header, in the printed column order."""
-    values: list[Value] = []
-    used: list[Candidate] = []
+_APPEAL_HEADER = ("结果维持", "尚未审结", "总计", "行政复议", "复议后起诉")
+
+
+def _appeal_row(candidates: list[Candidate]) -> tuple[list[Candidate], list[Value]]:
+    """The candidates holding table 四's data row and its first 15 figures."""
     # Start at the first figures after the header; a blank-only run before more header
     # text is layout (the empty corner of the header), not the data row.
     start = next(
         (
             k
             for k, c in enumerate(candidates)
-            if any(w in c.label for w in ("结果维持", "尚未审结", "总计", "行政复议", "复议后起诉"))
-            and any(not v.blank for v in c.values)
+            if any(w in c.label for w in _APPEAL_HEADER) and any(not v.blank for v in c.values)
         ),
-        None,
+        len(candidates),
     )
-    if start is None:
-        return
+    values: list[Value] = []
+    used: list[Candidate] = []
     for k, candidate in enumerate(candidates[start:]):
         if k and all(v.blank for v in candidate.values) and not values:
             continue
@@ -445,6 +461,12 @@ def _read_appeals(result: TableResult, candidates: list[Candidate]) -> None:
             break
         values += candidate.values
         used.append(candidate)
+    return used, values
+
+
+def _read_appeals(result: TableResult, candidates: list[Candidate]) -> None:
+    """Table 四: the first 15 figures after its header, in the printed column order."""
+    used, values = _appeal_row(candidates)
     if not used:
         return
     result.tables_found.add("appeals")
@@ -462,14 +484,14 @@ def _read_appeals(result: TableResult, candidates: list[Candidate]) -> None:
                 _glued_finding(APPEAL_PATHS, unsure, first, "表四", result.format, len(opts))
             )
         return
+    if len(values) < 15 and not all(c.positional for c in used):
+        result.findings.append(_unplaced(APPEAL_PATHS, first, "表四", 15))
+        return
     blanks = []
     for k, path in enumerate(APPEAL_PATHS):
         value = values[k] if k < len(values) else None
-        if value is None or value.blank:
-            blanks.append(path)
-            continue
-        parsed = parse_cell(value.raw, CellKind.COUNT)
-        if parsed.rejected:
+        parsed = parse_cell(value.raw, CellKind.COUNT) if value and not value.blank else None
+        if parsed is None or parsed.rejected:
             blanks.append(path)
         else:
             result.values[path] = parsed.value

@@ -69,6 +69,9 @@ class Candidate:
     """A table header or caption came before these figures in the section."""
     grid: bool = False
     """From a real table row, where blank cells keep their position."""
+    positional: bool = False
+    """Where a cell is empty the source says so (a table cell, bars, tabs, a dash), so
+    figures can be placed even when fewer than the row's cells."""
     glued_source: bool = False
     """The source glues cells elsewhere, so a lone run of digits is glued even after a space."""
 
@@ -131,11 +134,15 @@ class RowReader:
     def read_text(self, segment: Segment, index: int) -> None:
         """Labels, figures and blanks of a line of text, in order."""
         line = segment.lineno
-        for kind, tok, touching in _tokens(nfkc(segment.text)):
+        text = nfkc(segment.text)
+        # Bars and tabs keep empty cells in place; spaces alone (PDF text) do not.
+        marked = "|" in text or "｜" in text or "\t" in text
+        for kind, tok, touching in _tokens(text):
             if kind == "text":
                 self._text(tok, index)
             else:
                 self._value(Value(tok, line, blank=kind == "blank", touching=touching), index)
+                self.current.positional = self.current.positional or marked or kind == "blank"
 
     def read_row(self, cells: list[Cell], segment: Segment, index: int) -> None:
         self._flush()
@@ -156,7 +163,7 @@ class RowReader:
         if labels:
             self.current = Candidate(section=self.section, anchored=self.anchored)
             self._text(label_text, index)
-        self.current.grid = True
+        self.current.grid = self.current.positional = True
         for value in values:
             self._value(value, index)
         self._flush()

@@ -198,3 +198,20 @@ def test_free_form_report_before_2019_gets_i3():
     assert project.format == "2019" and project.year == 2017
     assert project.imported is not None
     assert [f.rule for f in project.imported.findings].count("I3") == 1
+
+
+def test_fewer_figures_than_cells_with_spaces_only_are_not_placed():
+    """PDF text drops empty cells: 821 35 2 1 859 cannot say which columns were blank."""
+    body = T3_HEAD + "申请人情况\n一、本年新收政府信息公开申请数量 821 35 2 1 859\n"
+    project = imported(body)
+    assert request_row(project, "new") == [None] * 7
+    assert project.imported is not None
+    [note] = [f for f in project.imported.findings if "requests.new.total" in f.location.cells]
+    assert note.rule == "I1" and "821 35 2 1 859" in note.message and note.location.line == 7
+
+
+def test_fewer_figures_than_cells_with_tabs_keep_their_places():
+    body = "二、主动公开政府信息情况\n第二十条第（一）项\n规章\t0\t0\t\t\t\n"
+    project = imported(body)
+    regulations = project.tables.active.regulations  # type: ignore[union-attr]
+    assert (regulations.issued, regulations.repealed, regulations.in_force) == (0, 0, None)
