@@ -207,7 +207,7 @@ def test_fewer_figures_than_cells_with_spaces_only_are_not_placed():
     assert request_row(project, "new") == [None] * 7
     assert project.imported is not None
     [note] = [f for f in project.imported.findings if "requests.new.total" in f.location.cells]
-    assert note.rule == "I1" and "821 35 2 1 859" in note.message and note.location.line == 7
+    assert note.rule == "I1" and "821 35 2 1 859" in note.message and note.location.line == 8
 
 
 def test_fewer_figures_than_cells_with_tabs_keep_their_places():
