@@ -316,7 +316,8 @@ def _read_rows(
                 glued_rows[defn.key] = (candidate, defn, opts, run.group(2) or "")
                 continue
         values = _values_for(candidate, n)
-        if len(values) < n and not candidate.positional:
+        figures = sum(1 for v in candidate.values if not v.blank)
+        if (len(values) < n and not candidate.positional) or figures > n:
             result.findings.append(_unplaced(defn.paths, candidate, _row_name(defn, fmt), n))
             continue
         blanks: list[str] = []
@@ -406,11 +407,13 @@ def _resolve_glued(
 
 def _unplaced(paths: tuple[str, ...], candidate: Candidate, name: str, n: int) -> Finding:
     """I1: fewer figures than cells, separated by spaces only — which cell is blank is unknown."""
-    shown = " ".join(v.raw for v in candidate.values)
+    shown = " ".join(v.raw or "空" for v in candidate.values[: n + 8])
+    count = len(candidate.values)
+    how = f"只有 {count} 个数字（{shown}），少于" if count < n else f"有 {count} 个数字，多于"
     return _finding(
         "I1",
-        f"{name}在原文中只有 {len(candidate.values)} 个数字（{shown}），少于 {n} 栏，"
-        f"无法确定各属于哪一栏，{n} 个单元格记为空（null）：请对照原表填写",
+        f"{name}在原文中{how} {n} 栏，无法确定各属于哪一栏，"
+        f"{n} 个单元格记为空（null）：请对照原表填写",
         list(paths),
         candidate.lineno,
         candidate.excerpt,
@@ -484,7 +487,8 @@ def _read_appeals(result: TableResult, candidates: list[Candidate]) -> None:
                 _glued_finding(APPEAL_PATHS, unsure, first, "表四", result.format, len(opts))
             )
         return
-    if len(values) < 15 and not all(c.positional for c in used):
+    figures = sum(1 for v in values if not v.blank)
+    if (len(values) < 15 and not all(c.positional for c in used)) or figures > 15:
         result.findings.append(_unplaced(APPEAL_PATHS, first, "表四", 15))
         return
     blanks = []

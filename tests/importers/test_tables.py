@@ -215,3 +215,11 @@ def test_fewer_figures_than_cells_with_tabs_keep_their_places():
     project = imported(body)
     regulations = project.tables.active.regulations  # type: ignore[union-attr]
     assert (regulations.issued, regulations.repealed, regulations.in_force) == (0, 0, None)
+
+
+def test_figures_in_column_order_are_not_read_as_rows():
+    """A PDF that prints all labels first, then all figures: no row can be placed."""
+    labels = [r.label for r in forms.request_rows("2021")[:4]]
+    figures = " ".join(str(n) for n in range(1, 29))
+    project = imported(T3_HEAD + "申请人情况\n" + "\n".join(labels) + "\n" + figures + "\n")
+    assert all(v is None for c, v in project.tables.values("2021") if c.table == "requests")
