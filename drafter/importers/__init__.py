@@ -40,7 +40,7 @@ def import_file(
         raise ImportFailed(f"{path} 是一个文件夹：请指定其中的报告文件") from None
     except OSError as exc:
         raise ImportFailed(f"无法读取 {path}（{exc.strerror}）：请检查文件权限") from None
-    return import_bytes(data, path.name, agency=agency, year=year)
+    return import_bytes(data, str(path), agency=agency, year=year)
 
 
 def import_bytes(

@@ -201,6 +201,15 @@ def _split_inline(segment: Segment) -> list[Segment]:
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_HAN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_HAN_YEAR = re.compile(r"[二][〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二三年 → 2023年 (titles written with Chinese numerals)."""
+    return _HAN_YEAR.sub(lambda m: m.group(0).translate(_HAN_DIGITS), text)
+
+
 _TITLE_PREFIX = re.compile(r"^(?:标题|题目|title)\s*[:：]\s*", re.IGNORECASE)
 _CHROME = ("当前位置", "首页", "发布时间", "来源", "浏览", "字号", "打印")
 _AGENCY_END = re.compile(
@@ -224,7 +233,7 @@ def is_title(text: str) -> bool:
 
 def agency_in_title(title: str) -> str:
     """The agency a title names: 川汇区信访局 of 川汇区信访局2021年政府信息公开工作年度报告."""
-    text = re.sub(r"\s+", "", _TITLE_PREFIX.sub("", nfkc(title).strip()))
+    text = re.sub(r"\s+", "", _TITLE_PREFIX.sub("", arabic_years(nfkc(title)).strip()))
     year = re.search(r"(?:19|20)\d{2}年度?", text)
     if year:
         text = text[: year.start()] + "\x00" + text[year.end() :]
@@ -249,7 +258,7 @@ def find_title(segments: list[Segment], stop: int) -> tuple[str, set[int]]:
     candidates = [(i, t) for i, t in texts if is_title(t)]
     if not candidates:
         return "", set()
-    with_year = [c for c in candidates if _YEAR.search(nfkc(c[1]))]
+    with_year = [c for c in candidates if _YEAR.search(arabic_years(nfkc(c[1])))]
     i, title = (with_year or candidates)[0]
     used = {i}
     if not agency_in_title(title):  # 淮安市人民政府 / 2024年政府信息公开工作年度报告
@@ -365,7 +374,7 @@ def find_agency(result: Outline) -> tuple[str, str]:
 
 def find_year(result: Outline) -> tuple[int | None, str]:
     """The report year and where it was read (title, 统计期限, 正文), or (None, '')."""
-    m = _YEAR.search(nfkc(result.title))
+    m = _YEAR.search(arabic_years(nfkc(result.title)))
     if m:
         return int(m.group(1)), "标题"
     head = nfkc("\n".join(s.text for s in result.segments[:400] if s.kind == "text"))
