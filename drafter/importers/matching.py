@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 
 from drafter import forms
 from drafter.forms import APPEAL_COLUMNS, APPEAL_ROWS, REQUEST_COLUMNS, CellKind, FormatId
-from drafter.importers import glued
+from drafter.importers import glued, labels
 from drafter.importers.normalise import condense
 from drafter.importers.rows import Candidate, Value, read_candidates
 from drafter.importers.sections import Outline, Segment
@@ -30,11 +30,6 @@ TABLE_SECTIONS = ("active", "requests", "appeals")
 _NUMBERING = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*"
 )
-# Phrases only the tables print: where a table starts inside a section.
-_ANCHORS = ("第二十条第", "信息内容", "勾稽关系", "申请人情况")
-_MARKERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额")
-_MARKERS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增减")
-_MARKERS_2019_MORE = ("政府集中采购", "采购项目数量", "第二十条第九项")
 _PRE_2019 = ("概述", "政府信息公开的收费及减免情况", "咨询处理情况", "申诉和诉讼")
 
 
@@ -184,8 +179,8 @@ def zones(ol: Outline) -> list[int]:
             chosen.append(i)
             continue
         core = condense(s.text)
-        anchored = "第二十条第" in core or "勾稽关系" in core
-        if not table_sections and any(a in core for a in _ANCHORS):
+        anchored = labels.CAPTION_PREFIX in core or labels.REQUESTS_KEY in core
+        if not table_sections and any(a in core for a in labels.ZONE_ANCHORS):
             anchored = True
         if anchored:
             started.add(s.section)
@@ -195,11 +190,11 @@ def zones(ol: Outline) -> list[int]:
 
 def detect_format(text: str, year: int | None) -> tuple[FormatId, str]:
     """2021 or 2019 (format-2021.md §4) from the condensed table text, else by year."""
-    if any(m in text for m in _MARKERS_2021):
+    if any(m in text for m in labels.MARKERS_2021):
         return "2021", "表二栏目（本年制发件数等）"
-    if any(m in text for m in _MARKERS_2019 + _MARKERS_2019_MORE):
+    if any(m in text for m in labels.MARKERS_2019):
         return "2019", "表二栏目（本年新制作数量等）"
-    if "其他处理七总计" in text:
+    if labels.SINGLE_OTHER_ROW in text:
         return "2019", "表三（六）其他处理只有一行"
     if year is not None and year <= 2020:
         return "2019", f"报告年度 {year}"
@@ -272,7 +267,7 @@ def parse_tables(ol: Outline, year: int | None) -> TableResult:
 
 
 def _appeals_anchor(label: str) -> bool:
-    return "复议" in label and ("维持" in label or "诉讼" in label)
+    return sum(1 for w in labels.APPEAL_WORDS if w in label) >= 2
 
 
 def _drop_conflicts(pairs: list[tuple[int, int]], defs: list[RowDef]) -> list[tuple[int, int]]:
@@ -440,18 +435,23 @@ def _glued_finding(
     )
 
 
-_APPEAL_HEADER = ("结果维持", "尚未审结", "总计", "行政复议", "复议后起诉")
-
-
 def _appeal_row(candidates: list[Candidate]) -> tuple[list[Candidate], list[Value]]:
     """The candidates holding table 四's data row and its first 15 figures."""
+
     # Start at the first figures after the header; a blank-only run before more header
     # text is layout (the empty corner of the header), not the data row.
+    def header_words(c: Candidate) -> int:
+        return sum(1 for w in labels.APPEAL_WORDS if w in c.label) if c.values else 0
+
+    # The data row follows the printed header (结果维持 结果纠正 …), not a sentence that
+    # mentions 行政复议 once.
+    most = max((header_words(c) for c in candidates), default=0)
+    need = 3 if most >= 3 else 1
     start = next(
         (
             k
             for k, c in enumerate(candidates)
-            if any(w in c.label for w in _APPEAL_HEADER) and any(not v.blank for v in c.values)
+            if header_words(c) >= need and any(not v.blank for v in c.values)
         ),
         len(candidates),
     )
@@ -587,7 +587,7 @@ def _mark_consumed(
         anchors = [
             i
             for i in zone
-            if i < lo and any(a in condense(segs[i].text) for a in _ANCHORS + ("行政复议",))
+            if i < lo and any(a in condense(segs[i].text) for a in labels.TABLE_ANCHORS)
         ]
         if anchors:
             lo = anchors[0]

@@ -17,24 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from drafter.importers.document import Cell
+from drafter.importers.labels import TABLE_ANCHORS
 from drafter.importers.normalise import condense, is_cjk, nfkc
 from drafter.importers.sections import Segment
 from drafter.values import BLANK_MARKS
 
-# Words only a table header or caption prints: figures before them are narrative.
-ANCHORS = (
-    "第二十条",
-    "信息内容",
-    "本年制发件数",
-    "本年新制作数量",
-    "本年处理决定数量",
-    "勾稽关系",
-    "申请人情况",
-    "自然人",
-    "本年新收政府信息公开申请数量",
-    "行政复议",
-    "结果维持",
-)
 _TOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)?)|(?P<sep>[\s|｜]+)|(?P<other>[^\d\s|｜]+)")
 # A figure followed by one of these is part of the text: 2021年, 第711号, 保留4位小数.
 _TEXT_AFTER = frozenset("年月日号位页时分秒%‰")
@@ -119,7 +106,7 @@ class RowReader:
             self._flush()
         core = condense(text)
         if core:
-            if not self.anchored and any(a in self.current.label + core for a in ANCHORS):
+            if not self.anchored and any(a in self.current.label + core for a in TABLE_ANCHORS):
                 self.anchored = self.current.anchored = True
             self.current.label += core
             self.current.raw_label += text

@@ -223,3 +223,21 @@ def test_figures_in_column_order_are_not_read_as_rows():
     figures = " ".join(str(n) for n in range(1, 29))
     project = imported(T3_HEAD + "申请人情况\n" + "\n".join(labels) + "\n" + figures + "\n")
     assert all(v is None for c, v in project.tables.values("2021") if c.table == "requests")
+
+
+def test_prose_about_appeals_is_not_table_four():
+    sentence = "全年发生行政复议2件、行政诉讼1件，其中结果维持1件，尚未审结2件，总计3件。"
+    assert all(v is None for _, v in imported(sentence + "\n").tables.values("2021"))
+    body = (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        + sentence
+        + "\n行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+        + "\t".join("1 0 0 0 1 0 0 0 0 0 0 0 0 0 0".split())
+        + "\n"
+    )
+    appeals = imported(body).tables.appeals
+    assert (appeals.review.upheld, appeals.review.total, appeals.litigation_direct.total) == (
+        1,
+        1,
+        0,
+    )
