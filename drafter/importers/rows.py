@@ -22,7 +22,10 @@ from drafter.importers.normalise import condense, is_cjk, nfkc
 from drafter.importers.sections import Segment
 from drafter.values import BLANK_MARKS
 
-_TOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)?)|(?P<sep>[\s|｜]+)|(?P<other>[^\d\s|｜]+)")
+_TOKEN = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"  # 447,228 is one figure
+    r"|(?P<sep>[\s|｜]+)|(?P<other>[^\d\s|｜]+)"
+)
 # A figure followed by one of these is part of the text: 2021年, 第711号, 保留4位小数.
 _TEXT_AFTER = frozenset("年月日号位页时分秒%‰")
 _ITEM_MARK = frozenset(".、")
@@ -232,7 +235,7 @@ def _number(text: str, tok: str, start: int, end: int) -> Iterator[tuple[str, st
             yield "value", tok[:-1], touching
         yield "text", tok[-1], False
         return
-    yield "value", sign + tok, touching
+    yield "value", sign + tok.replace(",", ""), touching
 
 
 def _is_blank(text: str) -> bool:

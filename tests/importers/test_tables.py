@@ -242,3 +242,8 @@ def test_prose_about_appeals_is_not_table_four():
         1,
         0,
     )
+
+
+def test_thousands_separators_are_one_figure():
+    body = "二、主动公开政府信息情况\n第二十条第（五）项\n本年处理决定数量\n行政许可 447,228\n"
+    assert imported(body).tables.get("active.licensing") == 447228
