@@ -51,8 +51,6 @@ class Document:
     """The text the line numbers refer to (the file itself for txt/md)."""
     lines: list[Line] = field(default_factory=list)
     encoding: str | None = None
-    notes: list[str] = field(default_factory=list)
-    """Chinese remarks made while reading (page headers removed, layout tables …)."""
 
 
 def numbered(texts: list[str]) -> list[Line]:

@@ -117,10 +117,6 @@ class Outline:
     heading_text: dict[str, str] = field(default_factory=dict)
     """The first heading of each section, as written (markup removed)."""
     title: str = ""
-    title_lines: set[int] = field(default_factory=set)
-
-    def keys(self) -> list[str]:
-        return [k for k in forms.SECTION_KEYS if k in self.heading_text]
 
 
 # --------------------------------------------------------------------------- headings
@@ -294,7 +290,6 @@ def outline(doc: Document) -> Outline:
                 first_heading = min(first_heading, i)
     title, title_segments = find_title(segments, first_heading)
     result = Outline(segments, title=title)
-    result.title_lines = {segments[i].lineno for i in title_segments}
     title_core = condense(title)
     for i, segment in enumerate(segments):
         if i in title_segments:
