@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import NoReturn
 
 from drafter import __version__, paths
-from drafter.cli import check, config, draft, export
+from drafter.cli import check, config, draft, export, import_, new
 
-COMMANDS = (check, config, draft, export)
+COMMANDS = (import_, new, check, draft, export, config)
 """Modules providing ``add_parser(subparsers)``; each sets ``run`` on its parser."""
 
 

@@ -36,6 +36,8 @@ CORE = [
     "drafter.narrative.identity",
     "drafter.narrative.outline",
     "drafter.narrative.similarity",
+    "drafter.importers",
+    "drafter.importers.docx",
 ]
 
 

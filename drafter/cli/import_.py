@@ -1,0 +1,106 @@
+"""``drafter import FILE [-o PROJECT.json] [--agency A] [--year Y] [--force]``.
+
+Prints the report JSON (report-json.md) on stdout, or writes it to ``-o``; a short
+Chinese summary of what was recovered goes to stderr either way, so the JSON on stdout
+stays clean for scripts. Exit status: 0 imported, 2 the file is not a usable report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from drafter import forms
+from drafter.importers import Imported, ImportFailed, import_file
+from drafter.store import atomic_write, dump_project
+
+MAX_LISTED = 30
+"""Findings listed on stderr; the JSON holds all of them."""
+
+
+def year_arg(text: str) -> int:
+    """``--year``: a four-digit year, with a Chinese message otherwise."""
+    try:
+        year = int(text.strip().removesuffix("年"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」不是年份，请写四位数字，如 2024") from None
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"{year} 不是合理的报告年度（2000–2100）")
+    return year
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "import",
+        help="导入一份报告（.docx .pdf .html .txt .md），输出报告 JSON",
+        description=(
+            "读取去年的报告（Word、PDF 文字版、网页、文本或 Markdown；UTF-8、GBK/GB18030 "
+            "或 UTF-16 编码自动识别），找回各部分文字和三张表的每个数字。"
+            "退出码：0 成功；2 文件无法读取或不是报告。"
+        ),
+    )
+    p.add_argument("file", metavar="文件", help="报告文件")
+    p.add_argument(
+        "-o", "--output", metavar="项目文件", help="写入项目文件（.json）；省略时输出到屏幕"
+    )
+    p.add_argument("--agency", metavar="机关", help="机关全称（覆盖从标题识别的名称）")
+    p.add_argument("--year", metavar="年度", type=year_arg, help="报告年度（覆盖从标题识别的年度）")
+    p.add_argument("--force", action="store_true", help="项目文件已存在时覆盖它")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.output and Path(args.output).exists() and not args.force:
+        print(
+            f"{args.output} 已存在，未覆盖：请换一个文件名，或加 --force 覆盖",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        imported = import_file(args.file, agency=args.agency, year=args.year)
+    except ImportFailed as exc:
+        print(f"{args.file}：{exc}", file=sys.stderr)
+        return 2
+    text = dump_project(imported.project)
+    if args.output:
+        try:
+            atomic_write(args.output, text)
+        except OSError as exc:
+            print(f"无法写入 {args.output}（{exc.strerror}）：请检查路径和权限", file=sys.stderr)
+            return 2
+    else:
+        sys.stdout.write(text)
+    print(summary(imported, args.output), file=sys.stderr)
+    return 0
+
+
+def summary(imported: Imported, output: str | None = None) -> str:
+    """What the import recovered, in Chinese, with the findings listed."""
+    project = imported.project
+    info = project.imported
+    assert info is not None
+    total = len(forms.all_cells(project.format))
+    found = [s.key for s in project.sections if s.key != forms.PREAMBLE_KEY]
+    encoding = f"，{info.encoding} 编码" if info.encoding else ""
+    lines = [
+        f"已导入 {info.file}（{info.kind}{encoding}）："
+        f"{project.agency or '（未识别机关）'} {project.year or '（未识别年度）'} 年，"
+        f"格式 {project.format}，章节 {len(found)}/6，"
+        f"表格单元格 {info.recovered_cells}/{total}" + (f"，已写入 {output}" if output else "")
+    ]
+    if info.findings:
+        counts = Counter(f.rule for f in info.findings)
+        lines.append(
+            "提示 " + "、".join(f"{rule} {n} 项" for rule, n in sorted(counts.items())) + "："
+        )
+        for finding in info.findings[:MAX_LISTED]:
+            where = f"第 {finding.location.line} 行 " if finding.location.line else ""
+            lines.append(f"  {finding.rule:<3} {where}{finding.message}")
+        if len(info.findings) > MAX_LISTED:
+            lines.append(
+                f"  …另有 {len(info.findings) - MAX_LISTED} 项，见 JSON 中的 imported.findings"
+            )
+    return "\n".join(lines)

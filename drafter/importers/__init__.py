@@ -1,0 +1,91 @@
+"""Import last year's report from the files clerks really have.
+
+``import_file(path)`` reads a .docx, .pdf (text layer), .html/.htm, .txt or .md report —
+UTF-8, GBK/GB18030 or UTF-16, detected from the bytes — and returns the report as a
+:class:`~drafter.model.Project` (sections with their exact text, every table cell that
+the file gives, ``imported`` saying what was recovered and what not) together with the
+file as :class:`~drafter.source.SourceText` for line-numbered findings. A file that is
+not a readable report raises :class:`ImportFailed`, whose text is one Chinese line
+saying what was found and what to do.
+
+Pipeline: :mod:`.decoding` (bytes → kind and text) → a reader (:mod:`.text`,
+:mod:`.html`, :mod:`.docx`, :mod:`.pdf`) → :mod:`.sections` (outline, title, agency,
+year) → :mod:`.rows` and :mod:`.matching` (tables) → :mod:`.assemble`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.importers.assemble import Imported, build
+from drafter.importers.decoding import ImportFailed, decode, sniff_kind
+from drafter.importers.document import Document
+
+__all__ = ["SUFFIXES", "ImportFailed", "Imported", "import_bytes", "import_file", "import_text"]
+
+SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".txt", ".md")
+"""File types ``drafter import`` reads (the content decides, these are for file dialogs)."""
+
+
+def import_file(
+    path: str | Path, *, agency: str | None = None, year: int | None = None
+) -> Imported:
+    """Import a report file; ``agency``/``year`` override what the file says."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(f"找不到文件 {path}：请检查路径是否正确") from None
+    except IsADirectoryError:
+        raise ImportFailed(f"{path} 是一个文件夹：请指定其中的报告文件") from None
+    except OSError as exc:
+        raise ImportFailed(f"无法读取 {path}（{exc.strerror}）：请检查文件权限") from None
+    return import_bytes(data, str(path), agency=agency, year=year)
+
+
+def import_bytes(
+    data: bytes, name: str, *, agency: str | None = None, year: int | None = None
+) -> Imported:
+    """Import a report from the bytes of a file called ``name``."""
+    kind = sniff_kind(data, Path(name).suffix.lower())
+    doc = _read(data, kind)
+    return build(doc, name, agency=agency, year=year)
+
+
+def import_text(
+    text: str, name: str = "粘贴的文字.txt", *, agency: str | None = None, year: int | None = None
+) -> Imported:
+    """Import a report from text already decoded (pasted, or read by the caller).
+
+    ``name`` says what the text is: a name ending in .html/.htm is read as HTML, .md as
+    Markdown, anything else as plain text.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix in (".html", ".htm") or text.lstrip().lower().startswith(("<!doctype", "<html")):
+        from drafter.importers.html import read_html
+
+        doc = read_html(text, None)
+    else:
+        from drafter.importers.text import read_text
+
+        doc = read_text(text, "md" if suffix in (".md", ".markdown") else "txt", None)
+    return build(doc, name, agency=agency, year=year)
+
+
+def _read(data: bytes, kind: str) -> Document:
+    if kind == "pdf":
+        from drafter.importers.pdf import read_pdf
+
+        return read_pdf(data)
+    if kind == "docx":
+        from drafter.importers.docx import read_docx
+
+        return read_docx(data)
+    text, encoding = decode(data, html=kind == "html")
+    if kind == "html":
+        from drafter.importers.html import read_html
+
+        return read_html(text, encoding)
+    from drafter.importers.text import read_text
+
+    return read_text(text, kind, encoding)

@@ -1,0 +1,129 @@
+"""From a read document to a project: sections with their exact text, tables, findings.
+
+This is where the pieces meet: the outline (:mod:`.sections`) says which lines belong
+to which section, the table parser (:mod:`.matching`) says which lines were table and
+what every cell holds, and what is left of each section is its text, kept line for line
+with the file line each came from (:class:`~drafter.source.SourceText`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter import forms
+from drafter.importers.decoding import ImportFailed
+from drafter.importers.document import Document
+from drafter.importers.matching import TableResult, parse_tables, pre_2019
+from drafter.importers.normalise import condense
+from drafter.importers.sections import Outline, find_agency, find_year, outline
+from drafter.model import Finding, ImportInfo, Location, Project, Section
+from drafter.source import SourceText
+
+
+@dataclass
+class Imported:
+    """A report imported from a file, and the file as text for line-numbered findings."""
+
+    project: Project
+    source: SourceText
+
+
+def build(doc: Document, name: str, *, agency: str | None, year: int | None) -> Imported:
+    """Parse a read document into a project; raises ImportFailed for a non-report."""
+    ol = outline(doc)
+    found_year, year_from = find_year(ol)
+    tables = parse_tables(ol, year if year is not None else found_year)
+    if not ol.heading_text and not tables.values and "信息公开" not in condense(ol.title):
+        raise ImportFailed(_not_a_report(doc))
+    sections, section_lines = _sections(ol, tables)
+    findings: list[Finding] = []
+    found_agency, agency_from = find_agency(ol)
+    if agency is None and not found_agency:
+        findings.append(_note("I1", "原文中没有找到机关名称（标题或落款）：请用 --agency 指定"))
+    if year is None and found_year is None:
+        findings.append(_note("I1", "原文中没有找到报告年度（标题或统计期限）：请用 --year 指定"))
+    elif year is None and year_from not in ("标题", "统计期限"):
+        findings.append(
+            _note("I3", f"标题中没有年份，报告年度按{year_from}定为 {found_year} 年，请核对")
+        )
+    old = pre_2019(ol, tables)
+    if old is not None:
+        findings.append(old)
+    project = Project(
+        agency=agency if agency is not None else found_agency,
+        year=year if year is not None else found_year,
+        format=tables.format,
+        title=ol.title,
+        sections=sections,
+    )
+    for path, value in tables.values.items():
+        project.tables.set(path, value)
+    findings += tables.findings
+    for finding in findings:
+        finding.file = name
+    cells = list(project.tables.values(project.format))
+    project.imported = ImportInfo(
+        file=name,
+        kind=doc.kind,
+        encoding=doc.encoding,
+        recovered_cells=sum(1 for _, v in cells if v is not None),
+        missing_cells=[c.path for c, v in cells if v is None],
+        findings=findings,
+    )
+    source = SourceText(name, doc.text, section_lines, list(ol.headings))
+    return Imported(project, source)
+
+
+def _note(rule: str, message: str) -> Finding:
+    return Finding(
+        rule=rule, severity="warning", message=message, location=Location(section="preamble")
+    )
+
+
+def _not_a_report(doc: Document) -> str:
+    chars = len(condense(doc.text))
+    return (
+        f"这不像政府信息公开工作年度报告：{chars} 个字中没有找到「一、总体情况」等章节标题，"
+        "也没有找到统计表：请确认选对了去年的报告文件"
+    )
+
+
+def _sections(ol: Outline, tables: TableResult) -> tuple[list[Section], dict[str, list[int]]]:
+    """Each section's text exactly as written (headings, table rows, page furniture out)."""
+    parts: dict[str, list[list[tuple[str, int]]]] = {}
+    for i, segment in enumerate(ol.segments):
+        key = segment.section
+        if segment.heading:
+            parts.setdefault(key, []).append([])
+            continue
+        if segment.furniture or i in tables.consumed:
+            continue
+        if key not in parts:
+            parts[key] = [[]]
+        parts[key][-1].append((segment.text, segment.lineno))
+    sections: list[Section] = []
+    section_lines: dict[str, list[int]] = {}
+    for key in forms.SECTION_KEYS:
+        if key not in parts:
+            continue
+        lines: list[tuple[str, int]] = []
+        for chunk in parts[key]:
+            chunk = _trim(chunk)
+            if chunk and lines:  # a repeated heading: keep both texts, one blank line apart
+                lines.append(("", chunk[0][1]))
+            lines += chunk
+        if key == forms.PREAMBLE_KEY and not lines:
+            continue
+        heading = ol.heading_text.get(key, "")
+        sections.append(Section(key=key, heading=heading, text="\n".join(t for t, _ in lines)))
+        section_lines[key] = [n for _, n in lines]
+    return sections, section_lines
+
+
+def _trim(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    start, end = 0, len(lines)
+    while start < end and not lines[start][0].strip():
+        start += 1
+    while end > start and not lines[end - 1][0].strip():
+        end -= 1
+    return lines[start:end]

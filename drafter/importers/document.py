@@ -1,0 +1,58 @@
+"""The intermediate form every reader produces: the document as lines, tables as cells.
+
+A reader (text, HTML, DOCX, PDF) turns a file into a :class:`Document`: one
+:class:`Line` per paragraph (or per file line for text files) and one line per table
+row, the row keeping its cells. Everything after reading — sections, tables, agency and
+year — works on this form only, so each format is handled once, in its reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+LineKind = Literal["text", "row", "rule"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a real table (DOCX, HTML, Markdown) after spans are expanded.
+
+    A merged cell appears once per grid position it covers; ``continued`` marks the
+    copies: ``"row"`` below a rowspan (a group label such as 三、本年度办理结果 that
+    applies to every row it spans), ``"col"`` right of a colspan (a value printed once
+    across several columns, which must not be read twice).
+    """
+
+    text: str
+    continued: Literal["row", "col"] | None = None
+
+
+@dataclass
+class Line:
+    """One line of the document: a paragraph, a file line, or a table row."""
+
+    text: str
+    lineno: int
+    """1-based line in :attr:`Document.text` (for text files: the file line)."""
+    kind: LineKind = "text"
+    """``row``: a table row (``cells`` set); ``rule``: Markdown table rule or other
+    decoration that is part of the text but carries no content."""
+    cells: list[Cell] | None = None
+
+
+@dataclass
+class Document:
+    """A decoded, extracted file ready for parsing."""
+
+    kind: str
+    """docx, html, pdf, txt or md."""
+    text: str
+    """The text the line numbers refer to (the file itself for txt/md)."""
+    lines: list[Line] = field(default_factory=list)
+    encoding: str | None = None
+
+
+def numbered(texts: list[str]) -> list[Line]:
+    """Lines for extracted text whose line numbers are positions in that text."""
+    return [Line(t, i) for i, t in enumerate(texts, start=1)]

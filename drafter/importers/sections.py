@@ -1,0 +1,385 @@
+"""The outline of a report: title, the preamble and the six sections, found by headings.
+
+Headings are recognised by what they say, not by their numbering: published reports
+renumber (``一、主动公开政府信息情况`` as the first section), rename (the 条例 wording of
+四 and 五, ``其他需要汇报事项``), repeat (``六、`` twice), drop the numeral
+(``总体情况``) or run everything into one line (crawler output). Every heading-like
+line is recorded as a :class:`~drafter.source.HeadingHit` in file order so the N1 rule
+can judge the outline as written; the importer itself never reports N1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from drafter import forms
+from drafter.importers.document import Cell, Document, LineKind
+from drafter.importers.normalise import (
+    condense,
+    is_page_number,
+    is_running_header,
+    nfkc,
+    similarity,
+    strip_markup,
+)
+from drafter.source import HeadingHit
+
+# Headings accepted for each section: the official one first, then the 条例-worded and
+# other variants seen in published reports (format-2021.md §3.5 N1, E6).
+ACCEPTED_HEADINGS: dict[str, tuple[str, ...]] = {
+    "overview": (forms.SECTION_BY_KEY["overview"].heading[2:], "概述", "总体概况", "基本情况"),
+    "active": (forms.SECTION_BY_KEY["active"].heading[2:],),
+    "requests": (
+        forms.SECTION_BY_KEY["requests"].heading[2:],
+        "依申请公开政府信息情况",
+        "收到和处理政府信息公开申请的情况",
+    ),
+    "appeals": (
+        forms.SECTION_BY_KEY["appeals"].heading[2:],
+        "因政府信息公开工作被申请行政复议、提起行政诉讼的情况",
+        "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        "政府信息公开行政复议和行政诉讼情况",
+        "政府信息公开行政复议及行政诉讼情况",
+    ),
+    "problems": (
+        forms.SECTION_BY_KEY["problems"].heading[2:],
+        "政府信息公开工作存在的主要问题及改进情况",
+        "存在的主要问题和改进措施",
+    ),
+    "other": (
+        forms.SECTION_BY_KEY["other"].heading[2:],
+        "其他需要汇报事项",
+        "其他应报告的事项",
+        "其他需要报告事项",
+    ),
+}
+_CONDENSED = {k: tuple(condense(h) for h in hs) for k, hs in ACCEPTED_HEADINGS.items()}
+_NUMERALS = "一二三四五六七八九十"
+_NUMBERED = re.compile(rf"^(?P<num>[{_NUMERALS}]{{1,2}})\s*[、.．，,]\s*(?P<title>.*)$")
+_SUB_NUMBERED = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．])")
+_SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?]")
+_FIGURES = re.compile(r"(?:^|\s)[+-]?\d+(?:\.\d+)?(?=\s|$)")
+# Table 三 has numbered rows that look like headings (一、本年新收… 四、结转下年度…).
+_TABLE_LABELS = tuple(
+    condense(label)
+    for label in (
+        forms.request_rows()[0].label,
+        forms.request_rows()[1].label,
+        forms.RESULTS_GROUP,
+        forms.request_rows()[-1].label,
+    )
+)
+
+
+def keyword_key(title: str) -> str | None:
+    """The section a heading title (condensed) speaks of, by its key words."""
+    if "复议" in title or "诉讼" in title:
+        return "appeals"
+    if "问题" in title or "改进" in title:
+        return "problems"
+    if "其他" in title and ("事项" in title or "报告" in title or "汇报" in title):
+        return "other"
+    if "申请" in title and ("收到" in title or "处理" in title or "依申请" in title):
+        return "requests"
+    if "主动公开" in title:
+        return "active"
+    if "总体情况" in title or title in ("概述", "总体概况", "基本情况"):
+        return "overview"
+    return None
+
+
+def closeness(title: str, key: str) -> float:
+    """How close a condensed title is to an accepted heading of ``key`` (0–1)."""
+    return max(similarity(title, h) for h in _CONDENSED[key])
+
+
+@dataclass
+class Segment:
+    """A line, or the part of a line on one side of a heading found inside it."""
+
+    text: str
+    lineno: int
+    kind: LineKind = "text"
+    cells: list[Cell] | None = None
+    section: str = forms.PREAMBLE_KEY
+    heading: bool = False
+    """True for a heading that opens (or re-opens) a section."""
+    furniture: bool = False
+    """A page number or running header: neither text nor table."""
+
+
+@dataclass
+class Outline:
+    segments: list[Segment]
+    headings: list[HeadingHit] = field(default_factory=list)
+    heading_text: dict[str, str] = field(default_factory=dict)
+    """The first heading of each section, as written (markup removed)."""
+    title: str = ""
+
+
+# --------------------------------------------------------------------------- headings
+
+
+def _loose(text: str) -> str:
+    """A regex for ``text`` tolerant of spaces and of full/half-width punctuation."""
+    classes = {"、": "[、，,]", "，": "[、，,]", "（": "[（(]", "）": "[）)]", "：": "[：:]"}
+    return r"\s*".join(classes.get(ch, re.escape(ch)) for ch in text)
+
+
+_INLINE = re.compile(
+    rf"[{_NUMERALS}]\s*[、.．]\s*(?:"
+    + "|".join(
+        _loose(h) for hs in ACCEPTED_HEADINGS.values() for h in sorted(hs, key=len, reverse=True)
+    )
+    + r")(?:[。.]?)"
+)
+
+
+def classify_heading(line: str) -> tuple[str, str | None] | None:
+    """(heading as written, section key or None) if ``line`` is a heading line."""
+    text = strip_markup(line)
+    if not text or len(text) > 60 or _FIGURES.search(text) or re.search(r"[|｜\t]", text):
+        return None
+    if _SUB_NUMBERED.match(text):  # （一）主动公开政府信息情况 is a sub-heading of 一、
+        return None
+    m = _NUMBERED.match(text)
+    title = m.group("title") if m else text
+    core = condense(title)
+    if not 2 <= len(core) <= 30 or _SENTENCE_INSIDE.search(title.rstrip("。.：:")):
+        return None
+    if any(core.startswith(label) or similarity(core, label) >= 0.8 for label in _TABLE_LABELS):
+        return None
+    key = keyword_key(core)
+    if m is None:  # unnumbered: only a heading if it reads as an accepted one
+        if key is None or closeness(core, key) < 0.85:
+            return None
+        return text, key
+    if key is not None and m.group("num") != forms.SECTION_BY_KEY[key].numeral:
+        # 一、存在的问题 inside 五 is a sub-heading, 一、主动公开政府信息情况 a renumbered section
+        if closeness(core, key) < 0.75:
+            key = None
+    return text, key
+
+
+def _split_inline(segment: Segment) -> list[Segment]:
+    """Split a line that holds headings after text (crawler output joins all lines)."""
+    text = segment.text
+    matches = [m for m in _INLINE.finditer(text)]
+    if not matches:
+        return [segment]
+    at_start = not strip_markup(text[: matches[0].start()])
+    if at_start and len(matches) == 1 and not text[matches[0].end() :].strip():
+        return [segment]
+    # A list of the section names (本报告包括：一、总体情况；二、…) is not a set of headings.
+    gaps = [b.start() - a.end() for a, b in zip(matches, matches[1:], strict=False)]
+    if gaps and min(gaps) < 15:
+        return [segment]
+    pieces: list[Segment] = []
+    cursor = 0
+    for m in matches:
+        before = text[cursor : m.start()]
+        if strip_markup(before):
+            pieces.append(Segment(before.strip() if pieces else before.rstrip(), segment.lineno))
+            start = m.start()
+        else:  # only bullets or Markdown marks before it: they belong to the heading
+            start = cursor
+        pieces.append(Segment(text[start : m.end()], segment.lineno))
+        cursor = m.end()
+    rest = text[cursor:].lstrip()
+    if rest:
+        pieces.append(Segment(rest, segment.lineno))
+    return pieces
+
+
+# --------------------------------------------------------------------------- title
+
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_HAN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_HAN_YEAR = re.compile(r"[二][〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二三年 → 2023年 (titles written with Chinese numerals)."""
+    return _HAN_YEAR.sub(lambda m: m.group(0).translate(_HAN_DIGITS), text)
+
+
+_TITLE_PREFIX = re.compile(r"^(?:标题|题目|title)\s*[:：]\s*", re.IGNORECASE)
+_CHROME = ("当前位置", "首页", "发布时间", "来源", "浏览", "字号", "打印")
+_AGENCY_END = re.compile(
+    r"(局|委员会|委|办公室|办公厅|办|厅|政府|镇|乡|街道|办事处|管委会|管理委员会|中心|院|署|"
+    r"区|县|市|州|盟|旗|公司|所|站|馆|队|会|部)$"
+)
+
+
+_REGION_END = frozenset("省市区县镇乡州旗")
+
+
+def is_title(text: str) -> bool:
+    core = condense(text)
+    return (
+        len(core) <= 50
+        and ("报告" in core or "年报" in core)
+        and ("政府信息公开" in core or "信息公开" in core or "年度报告" in core)
+        and not any(c in core for c in _CHROME)
+    )
+
+
+def agency_in_title(title: str) -> str:
+    """The agency a title names: 川汇区信访局 of 川汇区信访局2021年政府信息公开工作年度报告."""
+    text = re.sub(r"\s+", "", _TITLE_PREFIX.sub("", arabic_years(nfkc(title)).strip()))
+    year = re.search(r"(?:19|20)\d{2}年度?", text)
+    if year:
+        text = text[: year.start()] + "\x00" + text[year.end() :]
+    for marker in ("政府信息公开", "信息公开", "年度报告", "年报"):
+        cut = text.find(marker)
+        if cut >= 0:
+            # 上海市政府信息公开…: 政府 belongs to the name when nothing stands between.
+            if marker == "政府信息公开" and cut > 0 and text[cut - 1] in _REGION_END:
+                cut += 2
+            text = text[:cut].replace("\x00", "")
+            break
+    else:
+        return ""
+    text = re.sub(r"(关于|的|年度)+$", "", text)
+    return text if len(condense(text)) >= 2 else ""
+
+
+def find_title(segments: list[Segment], stop: int) -> tuple[str, set[int]]:
+    """The report title among the first lines (before the first heading), joined if split."""
+    texts = [(i, strip_markup(s.text)) for i, s in enumerate(segments[:stop]) if s.kind == "text"]
+    texts = [(i, t) for i, t in texts if t][:15]
+    candidates = [(i, t) for i, t in texts if is_title(t)]
+    if not candidates:
+        return "", set()
+    with_year = [c for c in candidates if _YEAR.search(arabic_years(nfkc(c[1])))]
+    i, title = (with_year or candidates)[0]
+    used = {i}
+    if not agency_in_title(title):  # 淮安市人民政府 / 2024年政府信息公开工作年度报告
+        earlier = [(j, t) for j, t in texts if j < i]
+        if earlier:
+            j, prev = earlier[-1]
+            joined = prev + title
+            named = agency_in_title(joined)
+            if len(condense(prev)) <= 30 and named and _AGENCY_END.search(condense(named)):
+                title, used = joined, {j, i}
+    title = _TITLE_PREFIX.sub("", title)
+    return re.sub(r"\s+", "", title), used
+
+
+# --------------------------------------------------------------------------- outline
+
+
+def outline(doc: Document) -> Outline:
+    """Split the document into segments, find headings, title and page furniture."""
+    segments: list[Segment] = []
+    for line in doc.lines:
+        segment = Segment(line.text, line.lineno, line.kind, line.cells)
+        segments.extend(_split_inline(segment) if line.kind == "text" else [segment])
+    first_heading = len(segments)
+    found: list[tuple[int, str, str | None]] = []
+    for i, segment in enumerate(segments):
+        if segment.kind != "text":
+            continue
+        hit = classify_heading(segment.text)
+        if hit is not None:
+            found.append((i, *hit))
+            if hit[1] is not None:
+                first_heading = min(first_heading, i)
+    title, title_segments = find_title(segments, first_heading)
+    result = Outline(segments, title=title)
+    title_core = condense(title)
+    for i, segment in enumerate(segments):
+        if i in title_segments:
+            segment.furniture = True
+        elif segment.kind == "text" and (
+            is_page_number(segment.text)
+            or (i > max(title_segments, default=-1) and is_running_header(segment.text, title_core))
+        ):
+            segment.furniture = True
+    _assign_sections(result, found)
+    return result
+
+
+def _assign_sections(result: Outline, found: list[tuple[int, str, str | None]]) -> None:
+    segments = result.segments
+    hits = {i: (text, key) for i, text, key in found}
+    current = forms.PREAMBLE_KEY
+    seen: set[str] = set()
+    for i, segment in enumerate(segments):
+        hit = hits.get(i)
+        if hit is not None and not segment.furniture:
+            text, key = hit
+            unnumbered = _NUMBERED.match(text) is None
+            # An unnumbered heading (a caption repeating 主动公开政府信息情况 under 二) only
+            # opens a section not met before.
+            if key is not None and not (unnumbered and (key in seen or key == current)):
+                result.headings.append(HeadingHit(_normalise_heading(text), key, segment.lineno))
+                result.heading_text.setdefault(key, text)
+                segment.heading = True
+                current = key
+                seen.add(key)
+            elif key is None and not unnumbered:
+                result.headings.append(HeadingHit(_normalise_heading(text), None, segment.lineno))
+        segment.section = current
+
+
+_HALF_TO_FULL = str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"})
+
+
+def _normalise_heading(text: str) -> str:
+    """A heading with spaces removed and Chinese (full-width) punctuation."""
+    return re.sub(r"\s+", "", text).translate(_HALF_TO_FULL).rstrip("。.")
+
+
+# --------------------------------------------------------------------------- agency and year
+
+
+_BY_AGENCY = re.compile(
+    r"本(?:年度)?报告(?:是)?由(?P<a>[^，。,；;、]{2,30}?)(?:根据|依据|按照|编制|制作)"
+)
+_PUBLISHER = re.compile(r"^\s*发布(?:机构|单位)\s*[:：]\s*(?P<a>\S{2,30})\s*$")
+_PERIOD = re.compile(r"(?:统计期限|统计时限|统计期间|统计时间)[^。]{0,12}?((?:19|20)\d{2})\s*年")
+_JAN_FIRST = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+
+
+def find_agency(result: Outline) -> tuple[str, str]:
+    """The agency and where it was read (title, 落款, 发布机构 …), or ('', '')."""
+    named = agency_in_title(result.title) if result.title else ""
+    if named:
+        return named, "标题"
+    texts = [s.text for s in result.segments if s.kind == "text" and not s.furniture]
+    for text in texts[-8:][::-1]:
+        core = strip_markup(text)
+        if 3 <= len(condense(core)) <= 25 and condense(core) == re.sub(r"\s", "", core):
+            if _AGENCY_END.search(core):
+                return core, "落款"
+    for text in texts[:40]:
+        m = _PUBLISHER.match(text)
+        if m:
+            return m.group("a"), "发布机构"
+    preamble = "".join(s.text for s in result.segments if s.section == forms.PREAMBLE_KEY)
+    m = _BY_AGENCY.search(nfkc(preamble))
+    if m:
+        return m.group("a"), "开头段"
+    return "", ""
+
+
+def find_year(result: Outline) -> tuple[int | None, str]:
+    """The report year and where it was read (title, 统计期限, 正文), or (None, '')."""
+    m = _YEAR.search(arabic_years(nfkc(result.title)))
+    if m:
+        return int(m.group(1)), "标题"
+    head = nfkc("\n".join(s.text for s in result.segments[:400] if s.kind == "text"))
+    for pattern in (_PERIOD, _JAN_FIRST):
+        m = pattern.search(head)
+        if m:
+            return int(m.group(1)), "统计期限"
+    counts = Counter(int(y) for y in _YEAR.findall(head))
+    if counts:
+        year, n = counts.most_common(1)[0]
+        if n >= 2:
+            return year, "正文中出现最多的年份"
+    return None, ""
