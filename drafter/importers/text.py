@@ -18,6 +18,10 @@ _NEWLINE = re.compile(r"\r\n|\n|\r")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+# Markdown syntax around plain paragraphs: ATX heading markers and backslash escapes
+# (CommonMark escapes ASCII punctuation; drafter's export escapes * < # 1. and the like).
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def read_text(text: str, kind: str, encoding: str | None) -> Document:
@@ -25,6 +29,10 @@ def read_text(text: str, kind: str, encoding: str | None) -> Document:
     raw = _NEWLINE.split(text)
     lines: list[Line] = [Line(t, i) for i, t in enumerate(raw, start=1)]
     _mark_pipe_tables(lines)
+    if kind == "md":
+        for line in lines:
+            if line.kind == "text":
+                line.text = _ESCAPED.sub(r"\1", _ATX_HEADING.sub("", line.text))
     if "<table" in text.lower():
         lines = _embed_html_tables(text, lines)
     return Document(kind, text, lines, encoding)
