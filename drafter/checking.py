@@ -158,7 +158,13 @@ def check_file(
 
 
 def _merge(notes: list[Finding], found: list[Finding]) -> list[Finding]:
-    """Load notes first, less those a rule reports again at the same line (N1 headings)."""
+    """Load notes first; a rule's finding that repeats a note is dropped.
+
+    The same heading at the same line (N1) is kept once, as the rule says it; the same
+    blank cell (V3) is kept once, as the importer says it ("在原文中为空白").
+    """
+    noted_cells = {(n.rule, n.location.cell) for n in notes if n.location.cell}
+    found = [f for f in found if (f.rule, f.location.cell) not in noted_cells]
     again = {(f.rule, f.location.line) for f in found if f.location.line is not None}
     kept = [n for n in notes if (n.rule, n.location.line) not in again]
     return kept + found

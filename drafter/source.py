@@ -34,6 +34,8 @@ class SourceText:
     """For each section key: the 1-based file line of each line of the section's text."""
     headings: list[HeadingHit] = field(default_factory=list)
     """Every section heading found, in file order."""
+    cell_lines: dict[str, int] = field(default_factory=dict)
+    """For each table cell path read from the file, the line it was read from."""
 
     def line_of(self, section: str, section_text: str, offset: int) -> int | None:
         """The file line holding character ``offset`` of ``section_text``, if known."""

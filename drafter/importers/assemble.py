@@ -8,6 +8,7 @@ with the file line each came from (:class:`~drafter.source.SourceText`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from drafter import forms
@@ -18,6 +19,8 @@ from drafter.importers.normalise import condense
 from drafter.importers.sections import Outline, find_agency, find_year, outline
 from drafter.model import Finding, ImportInfo, Location, Project, Section
 from drafter.source import SourceText
+
+_NEWLINE = re.compile(r"\r\n|\n|\r")
 
 
 @dataclass
@@ -59,8 +62,12 @@ def build(doc: Document, name: str, *, agency: str | None, year: int | None) -> 
     for path, value in tables.values.items():
         project.tables.set(path, value)
     findings += tables.findings
+    file_lines = _NEWLINE.split(doc.text)
     for finding in findings:
         finding.file = name
+        line = finding.location.line
+        if finding.location.cells and line and line <= len(file_lines):
+            finding.excerpt = file_lines[line - 1].strip()[:100] or finding.excerpt
     cells = list(project.tables.values(project.format))
     project.imported = ImportInfo(
         file=name,
@@ -70,7 +77,7 @@ def build(doc: Document, name: str, *, agency: str | None, year: int | None) -> 
         missing_cells=[c.path for c, v in cells if v is None],
         findings=findings,
     )
-    source = SourceText(name, doc.text, section_lines, list(ol.headings))
+    source = SourceText(name, doc.text, section_lines, list(ol.headings), dict(tables.lines))
     return Imported(project, source)
 
 

@@ -210,6 +210,8 @@ class TableResult:
     format_reason: str
     values: dict[str, CellValue] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    """The document line each matched row's cells were read from."""
     consumed: set[int] = field(default_factory=set)
     tables_found: set[str] = field(default_factory=set)
 
@@ -299,6 +301,8 @@ def _read_rows(
     for ci, dj in matched:
         candidate, defn = candidates[ci], defs[dj]
         result.tables_found.add(defn.table)
+        if candidate.lineno:
+            result.lines.update(dict.fromkeys(defn.paths, candidate.lineno))
         n = len(defn.paths)
         if n > 1 and candidate.glued and len(candidate.values) < n:
             if len(candidate.values) > 1:  # signed runs glued together: no certain cut
@@ -474,6 +478,8 @@ def _read_appeals(result: TableResult, candidates: list[Candidate]) -> None:
         return
     result.tables_found.add("appeals")
     first = used[0]
+    if first.lineno:
+        result.lines.update(dict.fromkeys(APPEAL_PATHS, first.lineno))
     if first.glued and len(values) < 15 and first.values[0].raw.isdigit():
         opts = glued.options(first.values[0].raw, 15, (4, 4, 4))
         unsure = []

@@ -38,4 +38,10 @@ def check_report(
     and year inferred for a file that lacks them, ``identity_rules.INFERRED``).
     """
     ctx = CheckContext(report=report, last_year=last_year, source=source, options=options or {})
-    return run_rules(ctx, only)
+    findings = run_rules(ctx, only)
+    if source is not None and source.cell_lines:
+        for finding in findings:  # a table finding points at the row it was read from
+            cell = finding.location.cell
+            if finding.location.line is None and cell in source.cell_lines:
+                finding.location.line = source.cell_lines[cell]
+    return findings

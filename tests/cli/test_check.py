@@ -211,3 +211,24 @@ def test_project_without_agency_gets_it_inferred(capsys, project, write_json):
     a3 = [f for f in findings if f["rule"] == "A3"]
     assert status == 0 and len(a3) == 1
     assert "云溪县市场监督管理局" in a3[0]["message"] and "--agency" in a3[0]["message"]
+
+
+def test_table_findings_in_a_report_file_point_at_its_line(capsys, tmp_path):
+    from tests.factories import CORPUS
+
+    seed = (CORPUS / "seed" / "000_20272e85d49a1cc6.txt").read_text(encoding="utf-8")
+    lines = seed.splitlines()
+    row = next(i for i, t in enumerate(lines) if "8.属于行政查询事项" in t)
+    lines[row] = lines[row].replace("\t0\t0", "\t3\t0", 1)  # 自然人 3, 总计 still 0
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, out, _ = run(capsys, "check", str(path), "--format", "json")
+    assert status == 1
+    findings = json.loads(out)
+    r3 = [f for f in findings if f["rule"] == "R3"]
+    assert [f["location"]["line"] for f in r3] == [row + 1]
+    assert r3[0]["location"]["cell"] == "requests.withheld_8.total"
+    # A blank the importer reported is not reported a second time by rule V3.
+    v3 = [f for f in findings if f["rule"] == "V3"]
+    assert len(v3) == len({f["location"]["cell"] for f in v3}) == 2
+    assert all(f["location"]["line"] and f["excerpt"] for f in v3)
