@@ -16,6 +16,11 @@ CORE = [
     "drafter.checking",
     "drafter.values",
     "drafter.agency",
+    "drafter.similarity",
+    "drafter.editing",
+    "drafter.recent",
+    "drafter.recovery",
+    "drafter.newproject",
 ]
 
 

@@ -1,0 +1,23 @@
+"""Messages that cross screens: the app routes them (jumps from the checks list)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from drafter.model import Finding
+
+
+@dataclass
+class JumpToFinding(Message):
+    """Show where a finding points: its table cell, or its place in a section's text."""
+
+    finding: Finding
+
+
+@dataclass
+class ProjectOpened(Message):
+    """A project was opened or created; screens built for the previous one are stale."""
+
+    path: str
