@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 from drafter import paths
-from drafter.store import atomic_write
 
 MAX_RECENT = 10
 
@@ -31,6 +30,8 @@ def load_recent() -> list[Path]:
 
 
 def _store(entries: list[Path]) -> None:
+    from drafter.store import atomic_write  # imported here: the UI's start screen needs no pydantic
+
     paths.ensure(recent_file().parent)
     text = json.dumps([str(p) for p in entries[:MAX_RECENT]], ensure_ascii=False, indent=1)
     atomic_write(recent_file(), text + "\n")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -22,15 +22,20 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from drafter import forms
-from drafter.model import Project
 from drafter.recent import remember
-from drafter.recovery import Recovery, pending_recovery
-from drafter.store import ProjectError, load_project
 from drafter.tui.messages import JumpToFinding
 from drafter.tui.screens.choice import ChoiceScreen
 from drafter.tui.screens.start import StartScreen
-from drafter.tui.session import Session
 from drafter.tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from drafter.model import Project
+    from drafter.recovery import Recovery
+    from drafter.tui.screens.figures import FiguresScreen
+    from drafter.tui.session import Session
+
+# The project machinery (pydantic models, rules, store) is imported when a project is
+# opened, not at start-up: the start screen is drawn first.
 
 AUTOSAVE_DELAY = 0.5
 """Seconds from a change to its save. Not reset by further typing, so a change is on
@@ -42,7 +47,7 @@ PROJECT_SCREENS = ("figures", "narrative", "checks")
 class DrafterApp(App[int]):
     """政府信息公开工作年度报告 — figures, prose and checks of one project."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "drafter"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -109,16 +114,25 @@ class DrafterApp(App[int]):
     def cursor_position(self, value: Offset) -> None:
         self._cursor_position = value
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Project-only keys are hidden from the footer until a project is open."""
+        if action in ("show", "save", "export") and self.session is None:
+            return None
+        return True
+
     # ---------------------------------------------------------------- start-up
 
     def on_mount(self) -> None:
         self.install_screen(StartScreen(self.workdir, self.today), "start")
-        self.push_screen("start")
         if self.initial_path is not None:
-            self.open_project(self.initial_path)
+            self.open_project(self.initial_path)  # straight to the tables: start is not drawn
+        if len(self.screen_stack) == 1:  # no project given, or it could not be opened
+            self.push_screen("start")
 
     def open_project(self, path: Path) -> None:
         """Open a project file, first offering a recovery copy left by a crash."""
+        from drafter.recovery import pending_recovery
+
         path = path.expanduser().resolve()
         found = pending_recovery(path)
         if found is None:
@@ -142,29 +156,49 @@ class DrafterApp(App[int]):
             ("discard", "打开项目文件", "default"),
             ("cancel", "取消", "default"),
         ]
+        if len(self.screen_stack) == 1:
+            self.push_screen("start")  # what stays when the clerk cancels
         self.push_screen(ChoiceScreen(question, choices), answered)
 
     def _load(self, path: Path) -> None:
+        from drafter.editing import refresh
+        from drafter.store import ProjectError, load_project
+        from drafter.tui.session import Session
+
         try:
             loaded = load_project(path)
         except ProjectError as exc:
             self.notify(str(exc), title="无法打开", severity="error", timeout=10)
             return
-        self._start(Session(loaded.project, path, loaded.findings))
+        project = loaded.project
+        before = project.tables.model_copy(deep=True)
+        refresh(project)  # totals are computed, never typed; blank carry-overs are filled
+        changed = [
+            c.path
+            for c in forms.all_cells(project.format)
+            if before.get(c.path) != project.tables.get(c.path)
+        ]
+        self._start(Session(project, path, loaded.findings))
+        notes = []
         if loaded.findings:
-            self.notify(
-                f"读取时规范了 {len(loaded.findings)} 个单元格的值（如全角数字），已自动保存。",
-                timeout=8,
-            )
+            notes.append(f"规范了 {len(loaded.findings)} 个单元格的写法（如全角数字）")
+        if changed:
+            notes.append(f"按各分项和上年报告重新计算了 {len(changed)} 个合计或结转单元格")
+        if notes:
+            self.notify("打开时" + "，".join(notes) + "，已自动保存。", timeout=8)
             self.session_changed()
 
     def _restore(self, found: Recovery) -> None:
+        from drafter.tui.session import Session
+
         self._start(Session(found.project, found.project_path))
         self.session_changed()
         self.notify("已恢复上次的内容，并写回项目文件。")
 
     def create_project(self, project: Project, path: Path) -> None:
         """Start a new project at ``path`` (which must not exist yet)."""
+        from drafter.tui.session import Session
+
         session = Session(project, path.resolve())
         if not session.save():
             self.notify(session.save_error or "无法保存", title="无法新建", severity="error")
@@ -172,24 +206,48 @@ class DrafterApp(App[int]):
         self._start(session)
 
     def _start(self, session: Session) -> None:
-        from drafter.tui.screens.checks import ChecksScreen
-        from drafter.tui.screens.figures import FiguresScreen
-        from drafter.tui.screens.narrative import NarrativeScreen
-
         self.close_session()
         self.session = session
         session.listeners.append(self.session_changed)
-        remember(session.path)
-        if self.screen.name != "start":
+        self.call_after_refresh(remember, session.path)
+        first = len(self.screen_stack) == 1  # only the default screen: nothing to leave
+        if not first and self.screen.name != "start":
             self.switch_screen("start")
         for name in PROJECT_SCREENS:
             if self.is_screen_installed(name):
                 self.uninstall_screen(name)
-        self.install_screen(FiguresScreen(session), "figures")
-        self.install_screen(NarrativeScreen(session), "narrative")
-        self.install_screen(ChecksScreen(session), "checks")
         self.title = f"drafter · {session.path.name}"
-        self.switch_screen("figures")
+        figures = self.project_screen("figures")
+        if first:
+            self.push_screen(figures)
+        else:
+            self.switch_screen(figures)
+        self.refresh_bindings()
+
+    def project_screen(self, name: str) -> Screen[None]:
+        """The screen ``name`` of the open project, built the first time it is wanted.
+
+        Built on demand so opening a project draws the tables without first importing
+        and composing the text editors and the checks list.
+        """
+        if self.is_screen_installed(name):
+            return self.get_screen(name)
+        assert self.session is not None
+        screen: Screen[None]
+        if name == "figures":
+            from drafter.tui.screens.figures import FiguresScreen
+
+            screen = FiguresScreen(self.session)
+        elif name == "narrative":
+            from drafter.tui.screens.narrative import NarrativeScreen
+
+            screen = NarrativeScreen(self.session)
+        else:
+            from drafter.tui.screens.checks import ChecksScreen
+
+            screen = ChecksScreen(self.session)
+        self.install_screen(screen, name)
+        return screen
 
     def close_session(self) -> bool:
         """Save and close the open project; False if its last save failed."""
@@ -278,7 +336,7 @@ class DrafterApp(App[int]):
         if self.session is None:
             self.notify("请先打开或新建一个项目")
             return
-        self.switch_screen(name)
+        self.switch_screen(self.project_screen(name))
 
     def action_help(self) -> None:
         from drafter.tui.screens.figures import FiguresScreen
@@ -324,30 +382,32 @@ class DrafterApp(App[int]):
         yield SystemCommand("主题", "更换配色", self.action_change_theme)
         yield SystemCommand("退出", "保存并退出", self.action_quit)
 
+    def _figures(self) -> FiguresScreen:
+        from drafter.tui.screens.figures import FiguresScreen
+
+        self.action_show("figures")
+        screen = self.project_screen("figures")
+        assert isinstance(screen, FiguresScreen)
+        return screen
+
     def _table(self, table: str) -> None:
-        self.switch_screen("figures")
-        self.get_screen("figures").show_table(table)  # type: ignore[attr-defined]
+        self._figures().show_table(table)
 
     def _facts(self) -> None:
-        self.switch_screen("figures")
-        self.get_screen("figures").show_facts()  # type: ignore[attr-defined]
+        self._figures().show_facts()
 
     @on(JumpToFinding)
     def jump(self, message: JumpToFinding) -> None:
         """Go to where a finding points: a table cell, or a place in a section's text."""
-        from drafter.tui.screens.figures import FiguresScreen
         from drafter.tui.screens.narrative import EDITED_SECTIONS, NarrativeScreen
 
         location = message.finding.location
         if location.cell:
-            figures = self.get_screen("figures")
-            assert isinstance(figures, FiguresScreen)
-            self.switch_screen("figures")
-            self.call_after_refresh(figures.focus_cell, location.cell)
+            self.call_after_refresh(self._figures().focus_cell, location.cell)
         elif location.section in EDITED_SECTIONS:
-            narrative = self.get_screen("narrative")
+            self.action_show("narrative")
+            narrative = self.project_screen("narrative")
             assert isinstance(narrative, NarrativeScreen)
-            self.switch_screen("narrative")
             self.call_after_refresh(
                 narrative.focus_section,
                 location.section,

@@ -115,7 +115,10 @@ class ChecksScreen(Screen[None]):
         if finding is None:
             detail.update("")
             return
-        where = finding.location.cell or section_label(finding.location.section)
+        cell = finding.location.cell
+        fmt = self.session.project.format
+        cells = forms.cells_by_path(fmt)
+        where = cells[cell].label if cell in cells else section_label(finding.location.section)
         parts = [Content.assemble((finding.rule, "bold"), f" {finding.message}")]
         if finding.excerpt:
             parts.append(Content(f"「{finding.excerpt}」"))

@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
@@ -48,7 +49,8 @@ class FiguresScreen(Screen[None]):
                 with TabPane(title, id=tab_id(table)):
                     yield FormGrid(self.session, table, id=f"grid-{table}")
             with TabPane("要点", id=FACTS_TAB):
-                yield KeyFactsEditor(self.session, id="key-facts")
+                # Mounted after the first paint: the tables show sooner.
+                yield Lazy(KeyFactsEditor(self.session, id="key-facts"))
         yield Static("", id="cell-detail")
         yield StatusLine()
         yield Footer()

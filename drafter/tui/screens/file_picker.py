@@ -12,8 +12,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Static
 
-from drafter.newproject import PROJECT_SUFFIXES, REPORT_SUFFIXES
-
 
 class ReportTree(DirectoryTree):
     """A directory tree listing folders and files with the wanted suffixes only."""
@@ -48,12 +46,7 @@ class FilePickerScreen(ModalScreen[Path | None]):
     FilePickerScreen Button { margin-left: 1; }
     """
 
-    def __init__(
-        self,
-        title: str,
-        start: Path,
-        suffixes: tuple[str, ...] = PROJECT_SUFFIXES + REPORT_SUFFIXES,
-    ) -> None:
+    def __init__(self, title: str, start: Path, suffixes: tuple[str, ...]) -> None:
         super().__init__()
         self.title_text = title
         self.start = start if start.is_dir() else start.parent

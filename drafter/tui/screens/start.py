@@ -14,9 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from drafter.newproject import PROJECT_SUFFIXES, new_project
 from drafter.recent import load_recent
-from drafter.store import ProjectError
 from drafter.tui.screens.file_picker import FilePickerScreen
 from drafter.tui.widgets.status_line import StatusLine
 
@@ -116,6 +114,8 @@ class StartScreen(Screen[None]):
 
     @on(Button.Pressed, "#browse-open")
     def action_browse_open(self) -> None:
+        from drafter.newproject import PROJECT_SUFFIXES
+
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.query_one("#open-path", Input).value = str(path)
@@ -128,11 +128,14 @@ class StartScreen(Screen[None]):
 
     @on(Button.Pressed, "#browse-last-year")
     def _browse_last_year(self) -> None:
+        from drafter.newproject import PROJECT_SUFFIXES, REPORT_SUFFIXES
+
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.query_one("#last-year", Input).value = str(path)
 
-        self.app.push_screen(FilePickerScreen("选择上年报告", self.workdir), chosen)
+        picker = FilePickerScreen("选择上年报告", self.workdir, PROJECT_SUFFIXES + REPORT_SUFFIXES)
+        self.app.push_screen(picker, chosen)
 
     @on(Input.Changed, "#agency")
     @on(Input.Changed, "#year")
@@ -147,6 +150,9 @@ class StartScreen(Screen[None]):
 
     @on(Button.Pressed, "#create")
     def _create(self) -> None:
+        from drafter.newproject import new_project
+        from drafter.store import ProjectError
+
         agency = self.query_one("#agency", Input).value
         year = self.query_one("#year", Input).value
         last_year = self.query_one("#last-year", Input).value.strip()

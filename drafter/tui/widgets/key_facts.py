@@ -39,19 +39,36 @@ class KeyFactRow(Horizontal):
         )
         yield Button("删除", classes="fact-remove", variant="error", compact=True)
 
-    @property
-    def value(self) -> KeyFact:
-        label, value = self.query(Input)
-        return KeyFact(label=label.value.strip(), value=value.value.strip())
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        """Keep ``fact`` current; the event goes on to the editor, which stores the list."""
+        text = event.value.strip()
+        if event.input.has_class("fact-label"):
+            self.fact = KeyFact(label=text, value=self.fact.value)
+        else:
+            self.fact = KeyFact(label=self.fact.label, value=text)
 
 
 class KeyFactsEditor(Vertical):
     """Add, edit and remove the project's key facts."""
 
     BINDINGS = [
-        Binding("ctrl+n", "add_fact", "添加要点", id="facts.add", tooltip="在列表末尾添加一条要点"),
         Binding(
-            "ctrl+d", "remove_fact", "删除要点", id="facts.remove", tooltip="删除光标所在的要点"
+            "ctrl+n",
+            "add_fact",
+            "添加要点",
+            id="facts.add",
+            priority=True,
+            tooltip="在列表末尾添加一条要点",
+        ),
+        # Priority: the inputs would otherwise take Ctrl+D (delete right).
+        Binding(
+            "ctrl+d",
+            "remove_fact",
+            "删除要点",
+            id="facts.remove",
+            priority=True,
+            tooltip="删除光标所在的要点",
         ),
     ]
 
@@ -59,6 +76,8 @@ class KeyFactsEditor(Vertical):
     KeyFactsEditor { height: 1fr; }
     KeyFactsEditor #facts-help { height: auto; color: $text-muted; padding: 0 1; }
     KeyFactsEditor #facts { height: 1fr; }
+    KeyFactsEditor #facts-columns { height: 1; margin: 0 1; color: $text-muted; }
+    KeyFactsEditor #facts-columns .fact-label { width: 30; }
     KeyFactsEditor #facts-add { margin: 0 1; }
     """
 
@@ -71,13 +90,16 @@ class KeyFactsEditor(Vertical):
             "起草时使用的要点（表格以外的事实），如 主动公开信息条数、培训场次、平台名称。",
             id="facts-help",
         )
+        with Horizontal(id="facts-columns"):
+            yield Static("事项", classes="fact-label")
+            yield Static("内容", classes="fact-value")
         with VerticalScroll(id="facts"):
             for fact in self.session.project.key_facts:
                 yield KeyFactRow(fact)
         yield Button("添加要点", id="facts-add", compact=True)
 
     def _store(self) -> None:
-        facts = [row.value for row in self.query(KeyFactRow)]
+        facts = [row.fact for row in self.query(KeyFactRow)]
         self.session.set_key_facts([f for f in facts if f.label or f.value])
 
     @on(Input.Changed)

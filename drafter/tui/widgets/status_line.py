@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
 from drafter.tui.endpoint import describe_endpoint
-from drafter.tui.session import Session
+
+if TYPE_CHECKING:
+    from drafter.tui.session import Session
 
 
 class StatusLine(Static):
