@@ -254,6 +254,8 @@ class DrafterApp(App[int]):
         session = self.session
         if session is None:
             return True
+        if self.is_screen_installed("figures"):
+            self._figures_screen().commit_pending()
         if session.dirty and not self.save_now():
             return False
         session.close()
@@ -382,13 +384,17 @@ class DrafterApp(App[int]):
         yield SystemCommand("主题", "更换配色", self.action_change_theme)
         yield SystemCommand("退出", "保存并退出", self.action_quit)
 
-    def _figures(self) -> FiguresScreen:
+    def _figures_screen(self) -> FiguresScreen:
         from drafter.tui.screens.figures import FiguresScreen
 
-        self.action_show("figures")
         screen = self.project_screen("figures")
         assert isinstance(screen, FiguresScreen)
         return screen
+
+    def _figures(self) -> FiguresScreen:
+        """Show the figures screen and return it."""
+        self.action_show("figures")
+        return self._figures_screen()
 
     def _table(self, table: str) -> None:
         self._figures().show_table(table)

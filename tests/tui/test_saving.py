@@ -102,3 +102,12 @@ async def test_opening_another_project_saves_the_first(make_app, project_file, t
         await pilot.pause()
         assert app.session.path == other.resolve()
     assert overview(project_file) == "第一个项目的修改。"
+
+
+async def test_quitting_while_typing_in_a_cell_keeps_the_figure(make_app, project_file):
+    app = make_app(project_file, autosave_delay=30)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("8")  # typed into 表二 规章 本年制发件数, not yet confirmed
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert load_project(project_file).project.tables.get("active.regulations.issued") == 8

@@ -64,6 +64,11 @@ class FiguresScreen(Screen[None]):
             grid.refresh()
         self.show_detail(self.current_grid())
 
+    def commit_pending(self) -> None:
+        """Take what is being typed into a cell into the model."""
+        for grid in self.query(FormGrid):
+            grid.commit()
+
     def grid(self, table: str) -> FormGrid:
         return self.query_one(f"#grid-{table}", FormGrid)
 

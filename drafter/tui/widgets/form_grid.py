@@ -74,10 +74,17 @@ class FormGrid(ScrollView, can_focus=True):
             id="grid.cancel",
             tooltip="放弃本格正在输入的内容",
         ),
-        Binding("backspace", "backspace", "退格", show=False, id="grid.backspace"),
+        Binding(
+            "backspace",
+            "backspace",
+            "退格",
+            show=False,
+            id="grid.backspace",
+            tooltip="删除插入点前的一个字；未在输入时，修改本格的值",
+        ),
         Binding("delete", "clear_cell", "清空", id="grid.clear", tooltip="清空本格（合计除外）"),
-        Binding("home", "caret_home", show=False, id="grid.home"),
-        Binding("end", "caret_end", show=False, id="grid.end"),
+        Binding("home", "caret_home", "行首", show=False, id="grid.home", tooltip="插入点移到开头"),
+        Binding("end", "caret_end", "行尾", show=False, id="grid.end", tooltip="插入点移到末尾"),
         Binding("ctrl+z", "undo", "撤销", id="grid.undo", tooltip="撤销上一次表格修改或粘贴"),
     ]
 
@@ -211,6 +218,10 @@ class FormGrid(ScrollView, can_focus=True):
 
     def _editable(self) -> bool:
         return not self.cell_def().computed
+
+    def commit(self) -> bool:
+        """Commit what is being typed in the focused cell (before saving or quitting)."""
+        return self._finish_edit()
 
     def _finish_edit(self) -> bool:
         """Commit the cell being typed; False when the value was refused (edit stays open)."""
