@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.recent import load_recent
@@ -48,33 +48,37 @@ class StartScreen(Screen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
+        # Field names are border titles rather than Label widgets: fewer widgets, and
+        # the start screen is what a clerk waits for.
         yield Static("政府信息公开工作年度报告 · 起草助手", id="start-title")
         with Horizontal(id="start-panes"):
             with Vertical(id="open-pane", classes="pane") as pane:
                 pane.border_title = "打开项目"
-                yield Input(placeholder="项目文件路径（.json）", id="open-path")
+                yield self._field("项目文件（.json）", "open-path", "输入路径后按 Enter")
                 with Horizontal(classes="buttons"):
                     yield Button("选择文件…", id="browse-open")
                     yield Button("打开", id="open", variant="primary")
-                yield Label("最近打开", classes="caption")
-                yield OptionList(id="recent")
+                recent = OptionList(id="recent")
+                recent.border_title = "最近打开"
+                yield recent
             with Vertical(id="new-pane", classes="pane") as pane:
                 pane.border_title = "新建报告"
-                yield Label("机关全称", classes="caption")
-                yield Input(placeholder="如 云溪县市场监督管理局", id="agency")
-                yield Label("报告年度", classes="caption")
-                yield Input(str(self.today.year - 1), id="year", max_length=4)
-                yield Label("上年报告（可选：项目文件或已发布的报告）", classes="caption")
+                yield self._field("机关全称", "agency", "如 云溪县市场监督管理局")
+                yield self._field("报告年度", "year", value=str(self.today.year - 1))
                 with Horizontal(classes="buttons"):
-                    yield Input(placeholder="上年报告文件路径", id="last-year")
+                    yield self._field("上年报告（可选：项目文件或已发布的报告）", "last-year")
                     yield Button("选择…", id="browse-last-year")
-                yield Label("保存为", classes="caption")
-                yield Input(placeholder="新项目文件路径（.json）", id="new-path")
-                with Horizontal(classes="buttons"):
-                    yield Button("新建", id="create", variant="primary")
+                yield self._field("保存为（.json）", "new-path")
+                yield Button("新建", id="create", variant="primary")
         yield Static("", id="start-message")
         yield StatusLine()
         yield Footer()
+
+    @staticmethod
+    def _field(title: str, id: str, placeholder: str = "", value: str = "") -> Input:
+        field = Input(value, placeholder=placeholder, id=id)
+        field.border_title = title
+        return field
 
     def on_mount(self) -> None:
         self.query_one(StatusLine).show_session(None)
