@@ -341,19 +341,9 @@ class DrafterApp(App[int]):
         self.switch_screen(self.project_screen(name))
 
     def action_help(self) -> None:
-        from drafter.tui.screens.figures import FiguresScreen
-        from drafter.tui.screens.help import HelpScreen
-        from drafter.tui.screens.narrative import NarrativeScreen
-        from drafter.tui.widgets.form_grid import FormGrid
-        from drafter.tui.widgets.key_facts import KeyFactsEditor
+        from drafter.tui.screens.help import HelpScreen, key_groups
 
-        groups: list[tuple[str, Iterable[BindingType]]] = [
-            ("全局", self.BINDINGS),
-            ("表格", [*FiguresScreen.BINDINGS, *FormGrid.BINDINGS]),
-            ("要点", KeyFactsEditor.BINDINGS),
-            ("文字", NarrativeScreen.BINDINGS),
-        ]
-        self.push_screen(HelpScreen(groups))
+        self.push_screen(HelpScreen(key_groups(self.BINDINGS)))
 
     def action_command_palette(self) -> None:
         if not any(isinstance(s, CommandPalette) for s in self.screen_stack):

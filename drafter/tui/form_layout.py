@@ -38,6 +38,19 @@ class Placed:
     def path(self) -> str | None:
         return self.cell.path
 
+    def text_line(self, line: int) -> str:
+        """This text cell's share of layout line ``line``, padded to its width.
+
+        Headers are centred both ways, as printed; labels sit top left.
+        """
+        header = self.cell.role in ("header", "caption")
+        index = line - self.top - ((self.height - len(self.lines)) // 2 if header else 0)
+        text = self.lines[index] if 0 <= index < len(self.lines) else ""
+        pad = self.width - cell_len(text)
+        if header:
+            return " " * (pad // 2) + text + " " * (pad - pad // 2)
+        return text + " " * pad
+
 
 @dataclass
 class FormLayout:
@@ -81,6 +94,45 @@ class FormLayout:
         if not same_line:
             return None
         return min(same_line, key=lambda p: abs(p.x - here.x)).path
+
+    def paste_targets(
+        self, anchor: str, rows: list[list[str]]
+    ) -> tuple[dict[str, str | None], int]:
+        """Cells for pasted ``rows``: rightwards along a row, rows downwards from ``anchor``.
+
+        Returns the path → text mapping and how many values fell outside the table.
+        """
+        raw: dict[str, str | None] = {}
+        dropped = 0
+        start: str | None = anchor
+        for row in rows:
+            path = start
+            for value in row:
+                if path is None:
+                    dropped += 1
+                    continue
+                raw[path] = value
+                path = self.neighbour(path, 1, 0)
+            start = self.neighbour(start, 0, 1) if start is not None else None
+        return raw, dropped
+
+    def _separators(self, line: int) -> set[int]:
+        cells = self.by_line.get(line, [])
+        found = {p.x - 1 for p in cells}
+        if cells:
+            found.add(cells[-1].x + cells[-1].width)
+        return found
+
+    def rule_line(self, line: int) -> str:
+        """The horizontal rule at ``line``, its joints matching the columns above and below."""
+        above, below = self._separators(line - 1), self._separators(line + 1)
+        ends = {0: ("├", "┌", "└"), self.width - 1: ("┤", "┐", "┘")}
+        chars = []
+        for x in range(self.width):
+            both, down_only, up_only = ends.get(x, ("┼", "┬", "┴"))
+            up, down = x in above, x in below
+            chars.append(both if up and down else down_only if down else up_only if up else "─")
+        return "".join(chars)
 
     def next_in_order(self, path: str, step: int) -> str | None:
         """The next (step 1) or previous (-1) data cell in reading order."""

@@ -16,10 +16,3 @@ class JumpToFinding(Message):
     """Show where a finding points: its table cell, or its place in a section's text."""
 
     finding: Finding
-
-
-@dataclass
-class ProjectOpened(Message):
-    """A project was opened or created; screens built for the previous one are stale."""
-
-    path: str

@@ -78,3 +78,46 @@ def test_line_buffer_keeps_the_caret_visible_with_wide_characters():
     buffer.backspace()
     buffer.delete()
     assert buffer.text == "２３４５"
+
+
+def test_paste_targets_follow_rows_and_report_what_falls_outside():
+    grid = layout(forms.table_form("appeals"), 118)
+    raw, dropped = grid.paste_targets(
+        "appeals.litigation_after_review.other", [["1", "2", "3", "4"], ["5"]]
+    )
+    assert raw == {
+        "appeals.litigation_after_review.other": "1",
+        "appeals.litigation_after_review.pending": "2",
+        "appeals.litigation_after_review.total": "3",
+    }
+    assert dropped == 2  # one past the row's end, and a second row below the table
+
+
+def test_rule_lines_join_the_columns_above_and_below():
+    grid = layout(forms.table_form("requests"), 118)
+    rule = grid.rule_line(grid.rules[0])
+    assert rule[0] == "├" and rule[-1] == "┤"
+    assert rule.count("┼") == 7  # the seven data columns continue through the rule
+    assert set(rule) <= set("├┤┼┬┴─")
+
+
+def test_cell_marks_say_what_colour_says():
+    from drafter.model import Finding, Location
+    from drafter.tui.cell_marks import cell_marks
+
+    cells = forms.cells_by_path("2021")
+    total, carried = cells["requests.new.total"], cells["requests.carried_in.business"]
+    plain = cells["requests.new.business"]
+    error = Finding(
+        rule="R1",
+        severity="error",
+        message="m",
+        location=Location(
+            cell="requests.new.business", cells=["requests.new.business", "requests.new.total"]
+        ),
+    )
+    assert cell_marks(total, [], False) == (["computed"], "=")
+    assert cell_marks(carried, [], True) == (["carried"], "<")
+    assert cell_marks(carried, [], False) == ([], " ")
+    assert cell_marks(plain, [error], False) == (["error"], "!")
+    assert cell_marks(total, [error], False) == (["computed", "related"], "=")

@@ -11,7 +11,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from drafter.rules import REGISTRY
-from drafter.tui.widgets.form_grid import MARKS
+from drafter.tui.cell_marks import MARKS
+
+
+def key_groups(app_bindings: Iterable[BindingType]) -> list[tuple[str, Iterable[BindingType]]]:
+    """Every key of the app, grouped by where it works."""
+    from drafter.tui.screens.figures import FiguresScreen
+    from drafter.tui.screens.narrative import NarrativeScreen
+    from drafter.tui.widgets.form_grid import FormGrid
+    from drafter.tui.widgets.key_facts import KeyFactsEditor
+
+    return [
+        ("全局", app_bindings),
+        ("表格", [*FiguresScreen.BINDINGS, *FormGrid.BINDINGS]),
+        ("要点", KeyFactsEditor.BINDINGS),
+        ("文字", NarrativeScreen.BINDINGS),
+    ]
 
 
 def _keys(app_keys: Iterable[tuple[str, Iterable[BindingType]]], app: App[object]) -> str:

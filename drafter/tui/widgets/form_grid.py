@@ -24,12 +24,10 @@ from textual.strip import Strip
 from drafter import forms
 from drafter.editing import CellNote, EditOutcome, carried_values, split_paste
 from drafter.model import CellValue, Finding
+from drafter.tui.cell_marks import cell_marks
 from drafter.tui.form_layout import FormLayout, Placed, cut, layout
 from drafter.tui.line_buffer import LineBuffer
 from drafter.tui.session import Session
-
-MARKS = {"error": "!", "warning": "?", "computed": "=", "carried": "<"}
-"""One-character marks before a value, so colour is not the only signal."""
 
 
 def show_value(value: CellValue) -> str:
@@ -333,19 +331,7 @@ class FormGrid(ScrollView, can_focus=True):
 
     def paste_rows(self, rows: list[list[str]]) -> EditOutcome:
         """Fill the cells right of and below the cursor with ``rows`` (row by row)."""
-        grid = self.grid_layout
-        raw: dict[str, str | None] = {}
-        dropped = 0
-        start: str | None = self.cursor
-        for row in rows:
-            path = start
-            for value in row:
-                if path is None:
-                    dropped += 1
-                    continue
-                raw[path] = value
-                path = grid.neighbour(path, 1, 0)
-            start = grid.neighbour(start, 0, 1) if start is not None else None
+        raw, dropped = self.grid_layout.paste_targets(self.cursor, rows)
         outcome = self.session.apply_cells(raw)
         if dropped:
             outcome.notes.append(
@@ -385,35 +371,14 @@ class FormGrid(ScrollView, can_focus=True):
         if line >= grid.height:
             return Strip.blank(width, self.rich_style)
         if line in grid.rules:
-            segments = [Segment(self._rule(line), self.get_component_rich_style("form-grid--rule"))]
+            rule = grid.rule_line(line)
+            segments = [Segment(rule, self.get_component_rich_style("form-grid--rule"))]
         else:
             segments = self._cells_line(line)
         strip = Strip(segments)
         return strip.crop(int(self.scroll_x), int(self.scroll_x) + width).extend_cell_length(
             width, self.rich_style
         )
-
-    def _separators(self, line: int) -> set[int]:
-        cells = self.grid_layout.by_line.get(line, [])
-        found = {p.x - 1 for p in cells}
-        if cells:
-            found.add(cells[-1].x + cells[-1].width)
-        return found
-
-    def _rule(self, line: int) -> str:
-        above, below = self._separators(line - 1), self._separators(line + 1)
-        right = self.grid_layout.width - 1
-        chars = []
-        for x in range(self.grid_layout.width):
-            up, down = x in above, x in below
-            left_end, right_end = x == 0, x == right
-            if left_end:
-                chars.append("├" if up and down else "┌" if down else "└" if up else "─")
-            elif right_end:
-                chars.append("┤" if up and down else "┐" if down else "┘" if up else "─")
-            else:
-                chars.append("┼" if up and down else "┬" if down else "┴" if up else "─")
-        return "".join(chars)
 
     def _cells_line(self, line: int) -> list[Segment]:
         rule_style = self.get_component_rich_style("form-grid--rule")
@@ -433,21 +398,9 @@ class FormGrid(ScrollView, can_focus=True):
         return segments
 
     def _text(self, placed: Placed, line: int) -> Segment:
-        role = placed.cell.role
-        lines = placed.lines
-        if role in ("header", "caption"):
-            index = line - placed.top - (placed.height - len(lines)) // 2
-            style = self.get_component_rich_style("form-grid--header")
-        else:
-            index = line - placed.top
-            style = self.get_component_rich_style("form-grid--label")
-        text = lines[index] if 0 <= index < len(lines) else ""
-        pad = placed.width - cell_len(text)
-        if role in ("header", "caption"):
-            text = " " * (pad // 2) + text + " " * (pad - pad // 2)
-        else:
-            text = text + " " * pad
-        return Segment(text, style)
+        header = placed.cell.role in ("header", "caption")
+        name = "form-grid--header" if header else "form-grid--label"
+        return Segment(placed.text_line(line), self.get_component_rich_style(name))
 
     def _data(self, placed: Placed, line: int) -> list[Segment]:
         path = placed.path
@@ -455,9 +408,7 @@ class FormGrid(ScrollView, can_focus=True):
         if line != placed.top:
             return [Segment(" " * placed.width)]
         cell = self.form.by_path[path]
-        findings = self.findings_at(path)
-        own = [f for f in findings if f.location.cell == path]
-        style, mark = self._data_style(cell, own, findings)
+        style, mark = self._data_style(cell, self.findings_at(path))
         focused = path == self.cursor
         if focused:
             name = "form-grid--cursor" if self.has_focus else "form-grid--cursor-blurred"
@@ -468,23 +419,11 @@ class FormGrid(ScrollView, can_focus=True):
         body = value.rjust(placed.width - 1 - (cell_len(value) - len(value)))
         return [Segment(mark + body, style)]
 
-    def _data_style(
-        self, cell: forms.CellDef, own: list[Finding], related: list[Finding]
-    ) -> tuple[Style, str]:
+    def _data_style(self, cell: forms.CellDef, findings: list[Finding]) -> tuple[Style, str]:
+        states, mark = cell_marks(cell, findings, cell.path in self._prefilled_cache())
         style = self.get_component_rich_style("form-grid--data")
-        mark = " "
-        if cell.computed:
-            style += self.get_component_rich_style("form-grid--computed")
-            mark = MARKS["computed"]
-        elif cell.carried and cell.path in self._prefilled_cache():
-            style += self.get_component_rich_style("form-grid--carried")
-            mark = MARKS["carried"]
-        if any(f.severity == "error" for f in own):
-            return style + self.get_component_rich_style("form-grid--error"), MARKS["error"]
-        if own:
-            return style + self.get_component_rich_style("form-grid--warning"), MARKS["warning"]
-        if any(f.severity == "error" for f in related):
-            style += self.get_component_rich_style("form-grid--related")
+        for state in states:
+            style += self.get_component_rich_style(f"form-grid--{state}")
         return style, mark
 
     def _prefilled_cache(self) -> set[str]:
