@@ -267,9 +267,9 @@ class DrafterApp(App[int]):
 
     def session_changed(self) -> None:
         """A change to the model: schedule its save and refresh the status line."""
-        if self._save_timer is None:
+        if self._save_timer is None:  # first change since the last save: say 未保存
             self._save_timer = self.set_timer(self.autosave_delay, self._autosave)
-        self.refresh_status()
+            self.refresh_status()  # not on every keystroke: the findings count is checked
 
     def _autosave(self) -> None:
         self._save_timer = None

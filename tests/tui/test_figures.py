@@ -235,3 +235,29 @@ async def test_opening_recomputes_totals_a_file_got_wrong(make_app, project_file
         assert any("重新计算了 1 个" in n.message for n in app._notifications)
         await pilot.pause(0.3)
     assert cell_in_file(project_file, "requests.new.total") == 29
+
+
+async def test_a_2019_format_report_and_a_small_terminal(make_app, tmp_path):
+    import random
+
+    from drafter.store import save_project
+    from tests.factories import random_report
+
+    path = tmp_path / "old.json"
+    save_project(random_report(random.Random(7), "2019"), path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        figures = figures_of(app)
+        figures.focus_cell("active.licensing.change")  # 本年增/减: a signed count (V4)
+        await pilot.pause()
+        await pilot.press("-", "3", "enter")
+        assert app.session.project.tables.get("active.licensing.change") == -3
+        for _ in range(3):
+            await pilot.press("f6")
+            grid = figures.current_grid()
+            if grid is not None:
+                grid.focus_cell(grid.form.cells[-1].path)  # scrolled into view
+                await pilot.pause()
+                region = grid.content_region
+                x, y = app.cursor_position
+                assert region.x <= x < region.right and region.y <= y < region.bottom
