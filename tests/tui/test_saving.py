@@ -55,6 +55,9 @@ async def test_a_failing_save_is_shown_and_quitting_asks(make_app, project_file)
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)  # not quitting silently
         assert "恢复副本" in app.screen.question
+        await pilot.click("#choice-retry")  # still failing: asked again
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
         await pilot.click("#choice-stay")
         await pilot.pause()
         assert isinstance(app.screen, FiguresScreen)

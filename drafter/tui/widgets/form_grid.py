@@ -185,9 +185,16 @@ class FormGrid(ScrollView, can_focus=True):
             f for f in self.session.findings if f.location.cell == path or path in f.location.cells
         ]
 
-    def prefilled(self) -> dict[str, CellValue]:
-        project = self.session.project
-        return carried_values(project, project.last_year)
+    def prefilled(self) -> set[str]:
+        """Carried cells still holding the value carried over from last year (X1, X2)."""
+        revision = self.session.revision
+        if self._prefilled_revision != revision:
+            project = self.session.project
+            carried = carried_values(project, project.last_year)
+            tables = project.tables
+            self._prefilled_paths = {p for p, v in carried.items() if tables.get(p) == v}
+            self._prefilled_revision = revision
+        return self._prefilled_paths
 
     def _announce(self) -> None:
         self.app.cursor_position = self.cursor_screen_offset
@@ -420,20 +427,11 @@ class FormGrid(ScrollView, can_focus=True):
         return [Segment(mark + body, style)]
 
     def _data_style(self, cell: forms.CellDef, findings: list[Finding]) -> tuple[Style, str]:
-        states, mark = cell_marks(cell, findings, cell.path in self._prefilled_cache())
+        states, mark = cell_marks(cell, findings, cell.path in self.prefilled())
         style = self.get_component_rich_style("form-grid--data")
         for state in states:
             style += self.get_component_rich_style(f"form-grid--{state}")
         return style, mark
-
-    def _prefilled_cache(self) -> set[str]:
-        """Carried cells still holding the value carried over from last year."""
-        revision = self.session.revision
-        if self._prefilled_revision != revision:
-            tables = self.session.project.tables
-            self._prefilled_paths = {p for p, v in self.prefilled().items() if tables.get(p) == v}
-            self._prefilled_revision = revision
-        return self._prefilled_paths
 
     def _editing(self, placed: Placed, style: Style) -> list[Segment]:
         assert self.buffer is not None
