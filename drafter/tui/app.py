@@ -299,6 +299,8 @@ class DrafterApp(App[int]):
         return ok
 
     def refresh_status(self) -> None:
+        if not self.screen_stack:  # shutting down: a last autosave may still run
+            return
         for line in self.screen.query(StatusLine):
             line.show_session(self.session)
 
