@@ -38,6 +38,11 @@ CORE = [
     "drafter.narrative.similarity",
     "drafter.importers",
     "drafter.importers.docx",
+    "drafter.similarity",
+    "drafter.editing",
+    "drafter.recent",
+    "drafter.recovery",
+    "drafter.newproject",
 ]
 
 
