@@ -32,12 +32,15 @@ async def test_findings_are_grouped_and_enter_jumps_to_the_cell(make_app, projec
         assert isinstance(checks, ChecksScreen)
         tree = checks.query_one(Tree)
         labels = [str(n.label) for n in tree.root.children]
-        assert labels == ["错误（2）"]  # R1 in the columns 自然人 and 总计
-        [section] = tree.root.children[0].children
-        assert str(section.label) == "三、收到和处理政府信息公开申请情况（2）"
+        # R1 in the columns 自然人 and 总计, and C1: the prose still says 结转下年度2件.
+        assert labels == ["错误（3）"]
+        sections = [str(n.label) for n in tree.root.children[0].children]
+        assert sections == ["一、总体情况（1）", "三、收到和处理政府信息公开申请情况（2）"]
         assert app.focused is tree
+        r1 = tree.root.children[0].children[1].children[0]
+        tree.move_cursor(r1)
         finding = tree.cursor_node.data
-        assert finding is not None
+        assert finding is not None and finding.rule == "R1"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is figures
