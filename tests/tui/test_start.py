@@ -16,6 +16,8 @@ async def create(pilot) -> None:
     """Press 新建 (directly: a second click within 0.2 s is ignored by Button)."""
     pilot.app.screen.query_one("#create", Button).press()
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def test_opens_a_project_typed_as_a_path_and_remembers_it(make_app, project_file):
@@ -100,7 +102,7 @@ async def test_new_report_refuses_what_it_cannot_use(make_app, project_file, tmp
         await create(pilot)
         assert "已存在" in str(message.render())
         screen.query_one("#new-path", Input).value = "x.json"
-        screen.query_one("#year", Input).value = "20２5年"
+        screen.query_one("#year", Input).value = "二〇二五"
         await create(pilot)
         assert "不是年份" in str(message.render())
         assert isinstance(app.screen, StartScreen)

@@ -182,7 +182,7 @@ class FormGrid(ScrollView, can_focus=True):
         """Findings that name the cell (as their cell, or as part of their equation)."""
         path = path or self.cursor
         return [
-            f for f in self.session.findings if f.location.cell == path or path in f.location.cells
+            f for f in self.session.marks if f.location.cell == path or path in f.location.cells
         ]
 
     def prefilled(self) -> set[str]:
