@@ -135,9 +135,7 @@ def import_note(imported: Imported) -> str:
     hints = f"，提示 {len(info.findings)} 项" if info is not None and info.findings else ""
     name = Path(info.file).name if info is not None else "去年的报告"
     year = f"{project.year} 年度" if project.year else "年度未识别"
-    return (
-        f"已导入 {name}（{year}）：章节 {sections}/6，表格单元格 {recovered}/{cells}{hints}"
-    )
+    return f"已导入 {name}（{year}）：章节 {sections}/6，表格单元格 {recovered}/{cells}{hints}"
 
 
 def _is_json(path: Path) -> bool:

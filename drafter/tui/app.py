@@ -92,7 +92,7 @@ class DrafterApp(AutosavingApp):
         self.offline = offline
         """Started with ``--offline``: draft with the offline drafter whatever is configured."""
         self.endpoint = ""
-        """The status line's 模型 @ 主机 or 离线起草 (read from the settings after the first paint)."""
+        """The status line's 模型 @ 主机 or 离线起草 (from the settings, after the first paint)."""
         self.last_export: Path | None = None
 
     # ---------------------------------------------------------------- IME caret

@@ -161,7 +161,11 @@ async def test_model_draft_streams_into_the_suggestion_pane(make_app, project_fi
         )
         await drafted(app, pilot)
         draft = app.session.project.drafts["overview"]
-        assert (draft.status, draft.text, draft.origin) == ("complete", GOOD, "fake-model @ 127.0.0.1")
+        assert (draft.status, draft.text, draft.origin) == (
+            "complete",
+            GOOD,
+            "fake-model @ 127.0.0.1",
+        )
         assert app.session.project.text("overview") == GOOD and pane.text == GOOD
     [request] = fake_llm.chat_requests()
     assert request.body["stream"] is True

@@ -140,4 +140,6 @@ async def test_a_file_held_open_by_word_is_explained(make_app, project_file, mon
         dialog = await open_dialog(app, pilot)
         await press(pilot, dialog, "export-go")
         assert app.screen is dialog
-        assert "Word 或 WPS 中打开" in message_of(dialog) and "关闭该文件后重试" in message_of(dialog)
+        assert "Word 或 WPS 中打开" in message_of(dialog) and "关闭该文件后重试" in message_of(
+            dialog
+        )

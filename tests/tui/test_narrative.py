@@ -144,7 +144,9 @@ async def test_each_figure_shows_the_cell_it_was_checked_against(make_app, proje
         assert "✓29件→表三「一、本年新收政府信息公开申请数量」「总计」=29" in lines
         # The clerk writes a wrong figure: ✗ at once (after a short pause in typing).
         text = section.editor.text
-        section.editor.load_text(text.replace("新收政府信息公开申请29件", "新收政府信息公开申请22件"))
+        section.editor.load_text(
+            text.replace("新收政府信息公开申请29件", "新收政府信息公开申请22件")
+        )
         await pilot.pause(0.5)
         [wrong] = [c for c in panel.claims if c.holds is False]
         index = panel.claims.index(wrong)

@@ -190,9 +190,7 @@ class StartScreen(Screen[None]):
         from drafter.store import ProjectError
 
         try:
-            started = await asyncio.to_thread(
-                start_report, agency, year, last_year_file=source
-            )
+            started = await asyncio.to_thread(start_report, agency, year, last_year_file=source)
         except ProjectError as exc:
             self.say(f"上年报告无法使用：{exc}")
             return

@@ -186,9 +186,7 @@ class SectionEditor(Vertical):
         errors = [f for f in draft.findings if f.severity == "error"]
         if draft.findings:
             lines.append(
-                Content(
-                    f"核对：错误 {len(errors)} 项，警告 {len(draft.findings) - len(errors)} 项"
-                )
+                Content(f"核对：错误 {len(errors)} 项，警告 {len(draft.findings) - len(errors)} 项")
             )
         # The same finding at several places (eight 【待核实】) is listed once, counted.
         counted: dict[tuple[str, str, str], int] = {}
