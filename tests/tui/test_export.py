@@ -24,9 +24,16 @@ async def open_dialog(app, pilot) -> ExportScreen:
     return dialog
 
 
-async def press(pilot, dialog: ExportScreen, button: str) -> None:
+async def press(pilot, dialog: ExportScreen, button: str, *, acts: bool = True) -> None:
+    """Press a button and wait until the dialog has done what it does (the export runs
+    in the handler: importing python-docx takes a moment on a busy machine)."""
+    before = message_of(dialog)
     dialog.query_one(f"#{button}", Button).press()
-    await pilot.pause(0.2)
+    for _ in range(100 if acts else 4):
+        await pilot.pause(0.05)
+        if pilot.app.screen is not dialog or message_of(dialog) != before:
+            break
+    await pilot.pause(0.1)  # the dialog's result reaches the app (its notification)
 
 
 def message_of(dialog: ExportScreen) -> str:
@@ -74,7 +81,7 @@ async def test_errors_refuse_the_export_and_list_themselves(make_app, with_error
         assert app.screen is dialog and not target.exists()
         errors = [f for f in app.session.findings if f.severity == "error"]
         assert errors
-        assert f"报告还有 {len(errors)} 项错误，已拒绝导出" in message_of(dialog)
+        assert f"报告还有{len(errors)}项错误，已拒绝导出" in message_of(dialog)
         listed = str(dialog.query_one("#export-error-list", Static).render())
         for finding in errors:
             assert f"{finding.rule} " in listed and finding.message[:20] in listed
@@ -88,7 +95,7 @@ async def test_the_clerk_can_confirm_an_override(make_app, with_errors):
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(app, pilot)
         target = Path(dialog.query_one("#export-path", Input).value)
-        await press(pilot, dialog, "export-force")  # before seeing the list: nothing happens
+        await press(pilot, dialog, "export-force", acts=False)  # before the list: nothing
         assert app.screen is dialog and not target.exists()
         await press(pilot, dialog, "export-go")
         await press(pilot, dialog, "export-force")
@@ -96,7 +103,7 @@ async def test_the_clerk_can_confirm_an_override(make_app, with_errors):
         [note] = [n for n in app._notifications if n.title == "导出"]
         errors = sum(1 for f in app.session.findings if f.severity == "error")
         assert note.message.startswith(f"已强制导出（Word 文档）：{target}")
-        assert f"报告仍有 {errors} 项错误" in note.message and note.severity == "warning"
+        assert f"报告仍有{errors}项错误" in note.message and note.severity == "warning"
     assert target.stat().st_size > 0
 
 

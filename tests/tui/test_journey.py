@@ -152,7 +152,11 @@ async def export(app, pilot, fmt: str) -> Path:
         await pilot.pause()
     path = Path(dialog.query_one("#export-path", Input).value)
     dialog.query_one("#export-go", Button).press()
-    await pilot.pause(0.3)
+    for _ in range(100):  # the export runs in the handler (python-docx loads first)
+        await pilot.pause(0.05)
+        if not isinstance(app.screen, ExportScreen):
+            break
+    await pilot.pause(0.1)  # the dialog's result reaches the app (its notification)
     assert not isinstance(app.screen, ExportScreen)
     return path
 

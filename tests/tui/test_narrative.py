@@ -151,7 +151,7 @@ async def test_each_figure_shows_the_cell_it_was_checked_against(make_app, proje
         [wrong] = [c for c in panel.claims if c.holds is False]
         index = panel.claims.index(wrong)
         assert str(panel.get_option_at_index(index).prompt).startswith("✗22件→表三")
-        assert "1 个与表格不符" in str(panel.border_title)
+        assert "1个与表格不符" in str(panel.border_title)
         # Highlighting it selects the figure in the text; Enter goes to the cell.
         panel.focus()
         panel.highlighted = index

@@ -106,3 +106,47 @@ def test_new_report_filled_in(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=fill)
+
+
+def test_draft_suggestion_with_its_findings(snap_compare, make_app, project_file):
+    """Section 一 drafted offline into an empty section: last year's figures flagged."""
+    project = load_project(project_file).project
+    project.set_text("overview", "")
+    save_project(project, project_file)
+
+    async def draft(pilot):
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = make_app(project_file, offline=True)
+    assert snap_compare(app, terminal_size=SIZE, run_before=draft)
+
+
+def test_export_dialog(snap_compare, make_app, project_file):
+    async def export(pilot):
+        await pilot.press("f10")
+        await pilot.pause()
+        field = pilot.app.screen.query_one("#export-path", Input)
+        field.value = "~/公开年报/云溪县市场监督管理局2025年政府信息公开工作年度报告.docx"
+        await pilot.pause()
+
+    assert snap_compare(make_app(project_file), terminal_size=SIZE, run_before=export)
+
+
+def test_export_refused_with_the_errors_listed(snap_compare, make_app, project_file):
+    project = load_project(project_file).project
+    project.tables.set("requests.granted.business", 9)  # R1, R2, R3 in table 三
+    save_project(project, project_file)
+
+    async def refused(pilot):
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        dialog.query_one("#export-path", Input).value = "云溪县2025年报告.docx"
+        dialog.query_one("#export-go").press()
+        await pilot.pause()
+
+    assert snap_compare(make_app(project_file), terminal_size=SIZE, run_before=refused)

@@ -112,7 +112,7 @@ class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
             with VerticalScroll(id="export-errors"):
                 yield Static("", id="export-error-list")
             with Horizontal(classes="buttons"):
-                yield Button("去核对（F4）", id="export-checks", classes="override")
+                yield Button("去核对", id="export-checks", classes="override")
                 yield Button("仍然导出", id="export-force", variant="error", classes="override")
                 yield Button("导出", id="export-go", variant="primary")
                 yield Button("取消", id="export-cancel")
@@ -189,18 +189,18 @@ class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
         errors = outcome.errors
         self.say(
             Content.from_markup(
-                "[b $error]报告还有 $n 项错误，已拒绝导出。[/]请先修正（按「去核对」逐项处理），"
+                "[b $error]报告还有$n项错误，已拒绝导出。[/]请先修正（按「去核对」逐项处理），"
                 "或确认仍然导出：导出的文件中这些错误原样保留，发布前必须改正。",
                 n=str(len(errors)),
             )
         )
         lines = [finding_line(f) for f in errors[:MAX_LISTED]]
         if len(errors) > MAX_LISTED:
-            lines.append(Content(f"……另有 {len(errors) - MAX_LISTED} 项，见核对画面（F4）"))
+            lines.append(Content(f"……另有{len(errors) - MAX_LISTED}项，见核对画面（F4）"))
         self.query_one("#export-error-list", Static).update(Content("\n").join(lines))
         self.query_one("#export-errors").add_class("shown")
         self.add_class("refused")
-        self.query_one("#export-force", Button).label = f"仍然导出（有 {len(errors)} 项错误）"
+        self.query_one("#export-force", Button).label = f"仍然导出（有{len(errors)}项错误）"
         self.query_one("#export-checks", Button).focus()
 
 
@@ -210,10 +210,10 @@ def outcome_message(outcome: ExportOutcome) -> tuple[str, SeverityLevel]:
 
     kind = FORMAT_NAMES[export_format(outcome.path)]
     warnings = len(outcome.warnings) + len(outcome.export_notes)
-    tail = f"警告 {warnings} 项（不影响导出，建议在核对画面查看）。" if warnings else ""
+    tail = f"警告{warnings}项（不影响导出，建议在核对画面查看）。" if warnings else ""
     if outcome.forced:
         return (
-            f"已强制导出（{kind}）：{outcome.path}\n报告仍有 {len(outcome.errors)} 项错误，"
+            f"已强制导出（{kind}）：{outcome.path}\n报告仍有{len(outcome.errors)}项错误，"
             f"发布前请修正。{tail}",
             "warning",
         )

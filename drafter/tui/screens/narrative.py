@@ -315,7 +315,7 @@ class NarrativeScreen(Screen[None]):
         title = section_title(key)
         if draft.status == "complete":
             errors = sum(1 for f in draft.findings if f.severity == "error")
-            checked = f"，核对发现 {errors} 项错误，见左栏" if errors else ""
+            checked = f"，核对发现{errors}项错误，见左栏" if errors else ""
             said = "已写入正文" if outcome == "applied" else "正文已有修改，草稿作为建议放在左栏"
             self.notify(f"「{title}」起草完成，{said}{checked}。", timeout=8)
         else:

@@ -93,9 +93,9 @@ class ClaimsPanel(OptionList):
         if not self.claims:
             self.border_title = "文中数字：没有找到与表格对应的数字"
         else:
-            bad = f"，[b $error]{wrong} 个与表格不符[/]" if wrong else ""
+            bad = f"，[b $error]{wrong}个与表格不符[/]" if wrong else ""
             self.border_title = Content.from_markup(
-                f"文中数字 {len(self.claims)} 个{bad} · Enter 转到表格"
+                f"文中数字{len(self.claims)}个{bad} · Enter 转到表格"
             )
         if highlighted is not None and highlighted < len(self.claims):
             self.highlighted = highlighted
