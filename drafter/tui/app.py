@@ -147,10 +147,22 @@ class DrafterApp(AutosavingApp):
         self.endpoint = label
         self.refresh_status()
 
+    def busy_drafting(self) -> bool:
+        """True (and the clerk told so) while a draft of the open project is generated."""
+        if not self.drafting():
+            return False
+        self.notify(
+            "正在起草本项目的文字：请等起草完成，或在文字画面（F3）按 Esc 停止后再打开其他项目。",
+            severity="warning",
+        )
+        return True
+
     def open_project(self, path: Path) -> None:
         """Open a project file, first offering a recovery copy left by a crash."""
         from drafter.recovery import pending_recovery
 
+        if self.busy_drafting():
+            return
         path = path.expanduser().resolve()
         found = pending_recovery(path)
         if found is None:
@@ -218,6 +230,8 @@ class DrafterApp(AutosavingApp):
         """Start a new project at ``path`` (which must not exist yet); False if unsaved."""
         from drafter.tui.session import Session
 
+        if self.busy_drafting():
+            return False
         session = Session(project, path.resolve())
         if not session.save():
             self.notify(session.save_error or "无法保存", title="无法新建", severity="error")

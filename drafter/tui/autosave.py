@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.worker import Worker, WorkerError, WorkerState
 
 from drafter.tui.messages import FindingsChecked
 from drafter.tui.screens.choice import ChoiceScreen
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
 
     from drafter.model import Finding
     from drafter.tui.session import Session
+
+DRAFT_GROUP = "draft"
+"""The worker group of drafting (the narrative screen's)."""
 
 AUTOSAVE_DELAY = 0.5
 """Seconds from a change to its save. Not reset by further typing, so a change is on
@@ -46,6 +50,23 @@ class AutosavingApp(App[int]):
             figures = self.get_screen("figures")
             if isinstance(figures, FiguresScreen):
                 figures.commit_pending()
+
+    def drafting(self) -> list[Worker[object]]:
+        """Draft workers still running."""
+        return [
+            w
+            for w in self.workers
+            if w.group == DRAFT_GROUP and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        ]
+
+    async def stop_drafting(self) -> None:
+        """Stop drafting and wait until what arrived is recorded as incomplete drafts."""
+        for worker in self.drafting():
+            worker.cancel()
+            try:
+                await worker.wait()
+            except WorkerError:
+                pass
 
     def close_session(self) -> bool:
         """Save and close the open project; False if its last save failed."""
@@ -133,7 +154,11 @@ class AutosavingApp(App[int]):
             self.notify(f"已保存到 {self.session.path}")
 
     async def action_quit(self) -> None:
-        """Quit after a successful save; when saving fails, ask instead of quitting."""
+        """Quit after a successful save; when saving fails, ask instead of quitting.
+
+        A draft being generated is stopped first, so what has arrived is saved too.
+        """
+        await self.stop_drafting()
         session = self.session
         if session is None or self.close_session():
             self.exit(0)

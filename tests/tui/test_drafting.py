@@ -227,3 +227,44 @@ async def test_unusable_settings_are_explained_before_any_call(
         assert "未设置模型名" in note.message and "--offline" in note.message
         assert "overview" not in app.session.project.drafts
     assert fake_llm.chat_requests() == []
+
+
+async def test_a_wrong_figure_is_asked_again_and_the_pane_starts_over(
+    make_app, project_file, fake_llm
+):
+    """C1 on the first reply: one re-ask, whose text replaces the first in the pane."""
+    emptied(project_file, "overview")
+    wrong = GOOD.replace("申请29件", "申请22件")
+    fake_llm.add(Reply(wrong), Reply(GOOD))
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await narrative(app, pilot)
+        await pilot.press("f5")
+        await drafted(app, pilot)
+        assert screen.editor("overview").suggestion_area.text == GOOD
+        assert app.session.project.text("overview") == GOOD
+    second = fake_llm.chat_requests()[1]
+    assert "22" in second.last_user and "29" in second.last_user  # told what to fix
+
+
+async def test_quitting_while_drafting_keeps_what_arrived(make_app, project_file, fake_llm):
+    emptied(project_file, "problems")
+    fake_llm.add(Reply(GOOD, stall_after=3, stall=4.0))
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await narrative(app, pilot)
+        screen.show_section("problems")
+        await pilot.press("f5")
+        pane = screen.editor("problems").suggestion_area
+        await wait_for(lambda: len(pane.text) == 18)
+        await pilot.press("ctrl+o")  # another project? not while this one is being drafted
+        await pilot.pause()
+        app.open_project(project_file)
+        await pilot.pause()
+        assert "正在起草本项目的文字" in messages(app)[-1]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    saved = load_project(project_file).project
+    assert saved.drafts["problems"].status == "incomplete"
+    assert saved.drafts["problems"].text == GOOD[:18].strip()
+    assert saved.text("problems") == ""

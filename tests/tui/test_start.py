@@ -107,3 +107,18 @@ async def test_new_report_refuses_what_it_cannot_use(make_app, project_file, tmp
         assert "不是年份" in str(message.render())
         assert isinstance(app.screen, StartScreen)
         assert not (tmp_path / "x.json").exists()
+
+
+async def test_an_unreadable_last_year_file_is_explained(make_app, tmp_path):
+    bad = tmp_path / "2024年报告.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.query_one("#agency", Input).value = "云溪县市场监督管理局"
+        screen.query_one("#last-year", Input).value = str(bad)
+        await create(pilot)
+        message = str(screen.query_one("#start-message", Static).render())
+        assert message.startswith("上年报告无法使用：") and "Traceback" not in message
+        assert isinstance(app.screen, StartScreen) and app.session is None
+    assert not (tmp_path / "云溪县市场监督管理局2025年报告.json").exists()

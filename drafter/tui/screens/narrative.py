@@ -12,6 +12,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from drafter import forms
+from drafter.tui.autosave import DRAFT_GROUP
 from drafter.tui.clipboard import copy_text
 from drafter.tui.messages import JumpToCell
 from drafter.tui.screens.choice import ChoiceScreen
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
 
 EDITED_SECTIONS: tuple[str, ...] = (forms.PREAMBLE_KEY, *forms.NARRATIVE_KEYS)
 """The prose the clerk writes: the opening paragraph and the narrative sections."""
-
-DRAFT_GROUP = "draft"
 
 
 def section_title(key: str) -> str:
