@@ -22,7 +22,6 @@ from textual.screen import Screen
 from drafter.recent import remember
 from drafter.tui.autosave import AUTOSAVE_DELAY, AutosavingApp
 from drafter.tui.messages import JumpToCell, JumpToFinding
-from drafter.tui.screens.choice import ChoiceScreen
 from drafter.tui.screens.start import StartScreen
 
 if TYPE_CHECKING:
@@ -119,10 +118,10 @@ class DrafterApp(AutosavingApp):
         self._cursor_position = value
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Project-only keys are greyed out until a project is open; the key of the
-        screen being shown is left out of the footer (room for the screen's own keys)."""
+        """Project-only keys are left out of the footer until a project is open, and
+        the key of the screen being shown (room for the screen's own keys)."""
         if action in ("show", "save", "export") and self.session is None:
-            return None
+            return False
         if action == "show" and parameters and self.screen_stack:
             return parameters[0] != self.screen.name
         return True
@@ -146,16 +145,6 @@ class DrafterApp(AutosavingApp):
         """What the status line says about drafting (updated whenever a draft starts)."""
         self.endpoint = label
         self.refresh_status()
-
-    def busy_drafting(self) -> bool:
-        """True (and the clerk told so) while a draft of the open project is generated."""
-        if not self.drafting():
-            return False
-        self.notify(
-            "正在起草本项目的文字：请等起草完成，或在文字画面（F3）按 Esc 停止后再打开其他项目。",
-            severity="warning",
-        )
-        return True
 
     def open_project(self, path: Path) -> None:
         """Open a project file, first offering a recovery copy left by a crash."""
@@ -188,6 +177,8 @@ class DrafterApp(AutosavingApp):
         ]
         if len(self.screen_stack) == 1:
             self.push_screen("start")  # what stays when the clerk cancels
+        from drafter.tui.screens.choice import ChoiceScreen
+
         self.push_screen(ChoiceScreen(question, choices), answered)
 
     def _load(self, path: Path) -> None:

@@ -15,7 +15,6 @@ from textual.app import App
 from textual.worker import Worker, WorkerError, WorkerState
 
 from drafter.tui.messages import FindingsChecked
-from drafter.tui.screens.choice import ChoiceScreen
 from drafter.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -58,6 +57,16 @@ class AutosavingApp(App[int]):
             for w in self.workers
             if w.group == DRAFT_GROUP and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
         ]
+
+    def busy_drafting(self) -> bool:
+        """True (and the clerk told so) while a draft of the open project is generated."""
+        if not self.drafting():
+            return False
+        self.notify(
+            "正在起草本项目的文字：请等起草完成，或在文字画面（F3）按 Esc 停止后再打开其他项目。",
+            severity="warning",
+        )
+        return True
 
     async def stop_drafting(self) -> None:
         """Stop drafting and wait until what arrived is recorded as incomplete drafts."""
@@ -178,4 +187,6 @@ class AutosavingApp(App[int]):
             choices.append(("quit", "仍然退出", "error"))
         else:
             question += "恢复副本也无法写入：退出会丢失未保存的修改。请先解决磁盘或权限问题。"
+        from drafter.tui.screens.choice import ChoiceScreen
+
         self.push_screen(ChoiceScreen(question, choices, cancel="stay"), answered)

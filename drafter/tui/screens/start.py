@@ -16,7 +16,6 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.recent import load_recent
-from drafter.tui.screens.file_picker import FilePickerScreen
 from drafter.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -126,6 +125,8 @@ class StartScreen(Screen[None]):
                 self.query_one("#open-path", Input).value = str(path)
                 self.drafter_app.open_project(path)
 
+        from drafter.tui.screens.file_picker import FilePickerScreen
+
         picker = FilePickerScreen("打开项目文件", self.workdir, PROJECT_SUFFIXES)
         self.app.push_screen(picker, chosen)
 
@@ -139,6 +140,8 @@ class StartScreen(Screen[None]):
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.query_one("#last-year", Input).value = str(path)
+
+        from drafter.tui.screens.file_picker import FilePickerScreen
 
         picker = FilePickerScreen("选择上年报告", self.workdir, PROJECT_SUFFIXES + REPORT_SUFFIXES)
         self.app.push_screen(picker, chosen)
