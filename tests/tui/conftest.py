@@ -61,3 +61,16 @@ def fake_llm(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAI]:
         monkeypatch.setenv("DRAFTER_MODEL", "fake-model")
         update_config_file({"timeout": "5", "connect_timeout": "2", "max_retries": "0"})
         yield server
+
+
+async def settle(pilot) -> None:
+    """Wait until the open project's first check (run in a worker after the first paint)
+    has landed and the screen is redrawn: snapshots must not catch 核对中…… by chance."""
+    app = pilot.app
+    for _ in range(500):
+        session = app.session
+        if session is None or not session.first_check_pending:
+            break
+        await pilot.pause(0.02)
+    await app.workers.wait_for_complete()
+    await pilot.pause()

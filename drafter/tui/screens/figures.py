@@ -156,7 +156,7 @@ class FiguresScreen(Screen[None]):
             tint = "$error" if finding.severity == "error" else "$warning"
             lines.append(
                 Content.from_markup(
-                    f"[{tint}]$rule[/] $message", rule=finding.rule, message=finding.message
+                    f"[{tint}]$rule[/]$message", rule=f"{finding.rule} ", message=finding.message
                 )
             )
         detail.update(Content("\n").join(lines))
