@@ -269,6 +269,8 @@ class NarrativeScreen(Screen[None]):
 
     def _drafting_over(self, keys: list[str]) -> None:
         self.drafting = False
+        if not self.is_attached:  # the app is closing: nothing left to show
+            return
         for key in keys:
             editor = self.editor(key)
             if editor.streaming:  # ended before its SectionDone (unavailable, crash)
