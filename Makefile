@@ -19,11 +19,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-## Open drafter on (a scratch copy of) the bundled example report.
+## Open drafter on (a scratch copy of) the bundled example report, drafting offline.
 run: $(STAMP)
 	@mkdir -p $(dir $(RUN_COPY))
 	@test -f $(RUN_COPY) || cp $(EXAMPLE) $(RUN_COPY)
-	$(BIN)/drafter tui $(RUN_COPY)
+	$(BIN)/drafter tui --offline $(RUN_COPY)
 
 ## Lint, type-check, check the import layering, run the whole test suite.
 test: $(STAMP)

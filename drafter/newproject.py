@@ -1,28 +1,47 @@
-"""Starting a new report: a blank project for agency and year, optionally on last year's.
+"""Starting this year's report, optionally from last year's: the one way to do it.
 
-Last year's report can be a drafter project/report file (.json), read here, or a
-published file (.docx, .pdf, .html, .txt, .md), which only the importer (issue 3) can
-read: :func:`import_report` is the one place that reaches it, so every front end that
-starts a project goes through the same path.
+``drafter new`` and the UI's new-report form both call :func:`start_report`, so a new
+project is made the same way wherever it is started. Last year's report can be a
+drafter project/report file (.json) or a published file (.docx, .pdf, .html, .txt,
+.md) read by the importer. It is kept under ``last_year`` — its section texts for the
+drafter, its tables for the cross-year rules — and this year's carry-over cells are
+filled from it: 上年结转 from last year's 结转下年度 (X1) and, where this year's
+制发/废止 are known, 现行有效件数 (X2).
 """
 
 from __future__ import annotations
 
-import importlib
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafter.editing import refresh
 from drafter.forms import FormatId
 from drafter.model import Project, Report
 from drafter.store import ProjectError, load_project
+from drafter.tables import carry_over, compute_totals
+
+if TYPE_CHECKING:
+    from drafter.importers import Imported
 
 PROJECT_SUFFIXES = (".json",)
-REPORT_SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".txt", ".md")
-"""Published-report files the importer reads."""
 
 FIRST_YEAR = 2008
 """The first reporting year (the 条例 took effect on 2008-05-01)."""
+
+
+@dataclass
+class NewReport:
+    """A new project and what starting it found out (to tell the clerk)."""
+
+    project: Project
+    imported: Imported | None = None
+    """The importer's result when last year's report was a published file."""
+    carried: list[str] = field(default_factory=list)
+    """Cells filled from last year's report (X1, X2)."""
+    notes: list[str] = field(default_factory=list)
+    """What the clerk should know, in Chinese: how last year's file was read, a year
+    that does not fit, what was carried over."""
 
 
 def check_agency_year(agency: str, year: object) -> tuple[str, int]:
@@ -31,7 +50,7 @@ def check_agency_year(agency: str, year: object) -> tuple[str, int]:
     if not name:
         raise ProjectError("请填写机关全称，例如「云溪县市场监督管理局」")
     try:
-        number = int(str(year).strip())
+        number = int(str(year).strip().removesuffix("年"))
     except ValueError:
         raise ProjectError(f"年度「{year}」不是年份，请填写四位数字，例如 2025") from None
     last = date.today().year + 1
@@ -40,67 +59,92 @@ def check_agency_year(agency: str, year: object) -> tuple[str, int]:
     return name, number
 
 
-def new_project(
+def start_report(
     agency: str,
     year: object,
     *,
-    fmt: FormatId = "2021",
     last_year_file: str | Path | None = None,
-) -> Project:
-    """A new project; with last year's file, its carry-over cells are filled (X1, X2)."""
+    fmt: FormatId = "2021",
+) -> NewReport:
+    """A new project for ``agency`` and ``year``; with last year's file, carried over.
+
+    Raises ProjectError (one Chinese line) for a bad agency or year, or a last-year
+    file that cannot be read.
+    """
     name, number = check_agency_year(agency, year)
     project = Project.empty(name, number, fmt)
-    if last_year_file is not None and str(last_year_file).strip():
-        last = read_last_year(Path(last_year_file))
-        if last.year is not None and last.year != number - 1:
-            raise ProjectError(
-                f"所选上年报告是 {last.year} 年的，而新报告是 {number} 年："
-                f"请选择 {number - 1} 年的报告"
-            )
-        project.last_year = last
-    refresh(project)
-    return project
+    result = NewReport(project)
+    if last_year_file is None or not str(last_year_file).strip():
+        compute_totals(project.tables, project.format)
+        return result
+    last, result.imported = read_last_year(Path(last_year_file))
+    if result.imported is None:
+        result.notes.append(f"已读取去年的项目文件 {last_year_file}")
+    else:
+        result.notes.append(import_note(result.imported))
+    if last.year is not None and last.year != number - 1:
+        result.notes.append(
+            f"注意：所选上年报告是 {last.year} 年度的，不是 {number - 1} 年度：请核对结转的数字，"
+            f"或改选 {number - 1} 年度的报告"
+        )
+    project.last_year = last
+    result.carried = carry_over(project.tables, last, project.format)
+    compute_totals(project.tables, project.format)
+    result.notes.append(
+        f"从去年结转 {len(result.carried)} 个单元格（上年结转 X1、现行有效件数 X2）"
+        if result.carried
+        else "去年的报告中没有可结转的数字（结转下年度、现行有效件数都为空）"
+    )
+    return result
 
 
 def as_report(project: Report) -> Report:
-    """Just the report part of a project (no last_year, drafts, key facts)."""
-    fields = {name for name in Report.model_fields}
+    """Just the report part (drafter.report/1) of a project, for ``last_year``."""
+    fields = set(Report.model_fields)
     data = project.model_dump(by_alias=True, include=fields)
     return Report.model_validate(data)
 
 
-def read_last_year(path: Path) -> Report:
-    """Last year's report from a project file or (via the importer) a published file."""
-    suffix = path.suffix.lower()
-    if suffix in PROJECT_SUFFIXES:
-        return as_report(load_project(path).project)
-    if suffix in REPORT_SUFFIXES:
-        if not path.is_file():
-            raise ProjectError(f"找不到文件 {path}：请检查路径是否正确")
-        return import_report(path)
-    raise ProjectError(
-        f"不认识的文件类型「{path.suffix or path.name}」：上年报告应为 .json 项目文件，"
-        f"或 {'、'.join(REPORT_SUFFIXES)} 文件"
-    )
+def read_last_year(path: Path) -> tuple[Report, Imported | None]:
+    """Last year's report from a project file or (through the importer) a published file.
 
-
-def import_report(path: Path) -> Report:
-    """Read a published report file with the importer (issue 3); the only call into it.
-
-    Contract expected of ``drafter.importers``: ``import_report(path) -> Report`` raising
-    ``ProjectError`` with a Chinese message for an unusable file.
+    The importer is what reads anything that is not a project file: it recognises the
+    file by its content, so an unusual extension still works, and an unusable file
+    gets its one-line Chinese explanation (as ProjectError).
     """
+    if _is_json(path):
+        return as_report(load_project(path).project), None
+    from drafter.importers import ImportFailed, import_file
+
     try:
-        importers = importlib.import_module("drafter.importers")
-    except ModuleNotFoundError:
-        importers = None
-    read = getattr(importers, "import_report", None)
-    if read is None:
-        raise ProjectError(
-            f"这个版本还不能读取 {path.suffix} 文件：请选择去年的项目文件（.json），"
-            "或先新建空白报告"
-        )
-    report = read(path)
-    if not isinstance(report, Report):
-        raise ProjectError(f"导入 {path.name} 没有得到报告内容")
-    return report
+        imported = import_file(path)
+    except ImportFailed as exc:
+        raise ProjectError(str(exc)) from None
+    return as_report(imported.project), imported
+
+
+def import_note(imported: Imported) -> str:
+    """One line on what the importer recovered from last year's file."""
+    from drafter.forms import PREAMBLE_KEY, all_cells
+
+    project = imported.project
+    info = project.imported
+    sections = sum(1 for s in project.sections if s.key != PREAMBLE_KEY and s.text.strip())
+    cells = len(all_cells(project.format))
+    recovered = info.recovered_cells if info is not None else 0
+    hints = f"，提示 {len(info.findings)} 项" if info is not None and info.findings else ""
+    name = Path(info.file).name if info is not None else "去年的报告"
+    year = f"{project.year} 年度" if project.year else "年度未识别"
+    return f"已导入 {name}（{year}）：章节 {sections}/6，表格单元格 {recovered}/{cells}{hints}"
+
+
+def _is_json(path: Path) -> bool:
+    """A project file: named .json, or starting with ``{`` whatever its name."""
+    if path.suffix.lower() in PROJECT_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")

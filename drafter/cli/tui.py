@@ -15,6 +15,11 @@ def add_parser(sub: Any) -> None:
         description="打开终端界面。给出项目文件时直接打开它，否则显示开始画面。",
     )
     p.add_argument("project", nargs="?", metavar="项目文件", help="要打开的项目文件（.json）")
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="离线起草：即使配置了模型接口，也只根据上年报告文字生成初稿（不联网）",
+    )
     p.set_defaults(run=run)
 
 
@@ -25,4 +30,4 @@ def run(args: argparse.Namespace) -> int:
     from drafter.tui import run as run_tui
 
     project = Path(args.project) if args.project else None
-    return run_tui(project)
+    return run_tui(project, offline=bool(getattr(args, "offline", False)))

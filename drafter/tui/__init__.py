@@ -9,11 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run(path: Path | None = None) -> int:
-    """Run the UI until the clerk quits; returns the exit status."""
+def run(path: Path | None = None, *, offline: bool = False) -> int:
+    """Run the UI until the clerk quits; returns the exit status.
+
+    ``offline``: draft with the offline drafter even when an endpoint is configured.
+    """
     from drafter.tui.app import DrafterApp
 
-    app = DrafterApp(path)
+    app = DrafterApp(path, offline=offline)
     status = app.run()
     # Belt and braces: whatever ended the app, what was typed reaches the disk.
     session = app.session

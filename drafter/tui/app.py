@@ -1,9 +1,9 @@
-"""The drafter terminal app: opens projects, routes between screens, saves everything.
+"""The drafter terminal app: opens projects, routes between screens, exports.
 
-Kept thin: the screens do the work, the core does the computing. The app owns the
-open :class:`Session`, saves it within a second of every change (recovery copy first),
-refuses to quit while a save fails, and keeps the terminal cursor at the caret of the
-focused text field (see :attr:`cursor_position`).
+Kept thin: the screens do the work, the core does the computing. Saving, the first
+check and quitting are :class:`~drafter.tui.autosave.AutosavingApp`'s; this class opens
+and creates projects, routes between screens and jumps, runs the export dialog, and
+keeps the terminal cursor at the caret of the focused text field (:attr:`cursor_position`).
 """
 
 from __future__ import annotations
@@ -14,37 +14,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
 from textual.geometry import Offset
 from textual.screen import Screen
-from textual.timer import Timer
 
-from drafter import forms
 from drafter.recent import remember
-from drafter.tui.messages import JumpToFinding
-from drafter.tui.screens.choice import ChoiceScreen
+from drafter.tui.autosave import AUTOSAVE_DELAY, AutosavingApp
+from drafter.tui.messages import JumpToCell, JumpToFinding
 from drafter.tui.screens.start import StartScreen
-from drafter.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    from drafter.exporters.gate import ExportOutcome
     from drafter.model import Project
     from drafter.recovery import Recovery
     from drafter.tui.screens.figures import FiguresScreen
     from drafter.tui.session import Session
 
-# The project machinery (pydantic models, rules, store) is imported when a project is
-# opened, not at start-up: the start screen is drawn first.
-
-AUTOSAVE_DELAY = 0.5
-"""Seconds from a change to its save. Not reset by further typing, so a change is on
-disk within this delay (plus the write) however fast the clerk types."""
+# The project machinery (pydantic models, rules, store, forms) is imported when a project
+# is opened, not at start-up: the start screen is drawn first. Checking the project, the
+# drafting settings (pydantic) and the drafter itself wait until after the first paint.
 
 PROJECT_SCREENS = ("figures", "narrative", "checks")
 
 
-class DrafterApp(App[int]):
+class DrafterApp(AutosavingApp):
     """政府信息公开工作年度报告 — figures, prose and checks of one project."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -57,6 +51,13 @@ class DrafterApp(App[int]):
         ),
         Binding("f3", "show('narrative')", "文字", id="app.narrative", tooltip="编辑各部分文字"),
         Binding("f4", "show('checks')", "核对", id="app.checks", tooltip="查看全部错误和警告"),
+        Binding(
+            "f10",
+            "export",
+            "导出",
+            id="app.export",
+            tooltip="导出为 Word 文档、网页或 Markdown（有错误时先列出）",
+        ),
         Binding("ctrl+o", "start", "打开/新建", id="app.start", tooltip="打开其他项目或新建报告"),
         Binding(
             "ctrl+s", "save", "保存", id="app.save", tooltip="立即保存（修改本来就会自动保存）"
@@ -80,16 +81,18 @@ class DrafterApp(App[int]):
         workdir: Path | None = None,
         today: date | None = None,
         autosave_delay: float = AUTOSAVE_DELAY,
+        offline: bool = False,
     ) -> None:
         self._cursor_position = Offset(0, 0)
-        super().__init__()
+        super().__init__(autosave_delay)
         self.initial_path = path
         self.workdir = workdir or Path.cwd()
         self.today = today or date.today()
-        self.autosave_delay = autosave_delay
-        self.session: Session | None = None
-        self._save_timer: Timer | None = None
-        self._save_error_shown = False
+        self.offline = offline
+        """Started with ``--offline``: draft with the offline drafter whatever is configured."""
+        self.endpoint = ""
+        """The status line's 模型 @ 主机 or 离线起草 (from the settings, after the first paint)."""
+        self.last_export: Path | None = None
 
     # ---------------------------------------------------------------- IME caret
 
@@ -115,9 +118,12 @@ class DrafterApp(App[int]):
         self._cursor_position = value
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Project-only keys are hidden from the footer until a project is open."""
+        """Project-only keys are left out of the footer until a project is open, and
+        the key of the screen being shown (room for the screen's own keys)."""
         if action in ("show", "save", "export") and self.session is None:
-            return None
+            return False
+        if action == "show" and parameters and self.screen_stack:
+            return parameters[0] != self.screen.name
         return True
 
     # ---------------------------------------------------------------- start-up
@@ -128,11 +134,24 @@ class DrafterApp(App[int]):
             self.open_project(self.initial_path)  # straight to the tables: start is not drawn
         if len(self.screen_stack) == 1:  # no project given, or it could not be opened
             self.push_screen("start")
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        from drafter.tui.endpoint import describe_endpoint
+
+        self.set_endpoint(describe_endpoint(offline=self.offline))
+
+    def set_endpoint(self, label: str) -> None:
+        """What the status line says about drafting (updated whenever a draft starts)."""
+        self.endpoint = label
+        self.refresh_status()
 
     def open_project(self, path: Path) -> None:
         """Open a project file, first offering a recovery copy left by a crash."""
         from drafter.recovery import pending_recovery
 
+        if self.busy_drafting():
+            return
         path = path.expanduser().resolve()
         found = pending_recovery(path)
         if found is None:
@@ -158,9 +177,12 @@ class DrafterApp(App[int]):
         ]
         if len(self.screen_stack) == 1:
             self.push_screen("start")  # what stays when the clerk cancels
+        from drafter.tui.screens.choice import ChoiceScreen
+
         self.push_screen(ChoiceScreen(question, choices), answered)
 
     def _load(self, path: Path) -> None:
+        from drafter import forms
         from drafter.editing import refresh
         from drafter.store import ProjectError, load_project
         from drafter.tui.session import Session
@@ -195,15 +217,18 @@ class DrafterApp(App[int]):
         self.session_changed()
         self.notify("已恢复上次的内容，并写回项目文件。")
 
-    def create_project(self, project: Project, path: Path) -> None:
-        """Start a new project at ``path`` (which must not exist yet)."""
+    def create_project(self, project: Project, path: Path) -> bool:
+        """Start a new project at ``path`` (which must not exist yet); False if unsaved."""
         from drafter.tui.session import Session
 
+        if self.busy_drafting():
+            return False
         session = Session(project, path.resolve())
         if not session.save():
             self.notify(session.save_error or "无法保存", title="无法新建", severity="error")
-            return
+            return False
         self._start(session)
+        return True
 
     def _start(self, session: Session) -> None:
         self.close_session()
@@ -223,6 +248,7 @@ class DrafterApp(App[int]):
         else:
             self.switch_screen(figures)
         self.refresh_bindings()
+        self.call_after_refresh(self.check_after_paint)
 
     def project_screen(self, name: str) -> Screen[None]:
         """The screen ``name`` of the open project, built the first time it is wanted.
@@ -249,88 +275,6 @@ class DrafterApp(App[int]):
         self.install_screen(screen, name)
         return screen
 
-    def close_session(self) -> bool:
-        """Save and close the open project; False if its last save failed."""
-        session = self.session
-        if session is None:
-            return True
-        if self.is_screen_installed("figures"):
-            self._figures_screen().commit_pending()
-        if session.dirty and not self.save_now():
-            return False
-        session.close()
-        session.listeners.clear()
-        self.session = None
-        return True
-
-    # ---------------------------------------------------------------- saving
-
-    def session_changed(self) -> None:
-        """A change to the model: schedule its save and refresh the status line."""
-        if self._save_timer is None:  # first change since the last save: say 未保存
-            self._save_timer = self.set_timer(self.autosave_delay, self._autosave)
-            self.refresh_status()  # not on every keystroke: the findings count is checked
-
-    def _autosave(self) -> None:
-        self._save_timer = None
-        self.save_now()
-
-    def save_now(self) -> bool:
-        """Save the open project now; tell the clerk once when saving starts failing."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        session = self.session
-        if session is None:
-            return True
-        ok = session.save()
-        if not ok and not self._save_error_shown:
-            where = (
-                f"修改已保存在恢复副本 {session.recovery_copy}。" if session.recovery_copy else ""
-            )
-            self.notify(
-                f"{session.save_error}。{where}请检查文件夹权限或磁盘空间。",
-                title="自动保存失败",
-                severity="error",
-                timeout=15,
-            )
-        self._save_error_shown = not ok
-        self.refresh_status()
-        return ok
-
-    def refresh_status(self) -> None:
-        if not self.screen_stack:  # shutting down: a last autosave may still run
-            return
-        for line in self.screen.query(StatusLine):
-            line.show_session(self.session)
-
-    def action_save(self) -> None:
-        if self.session is not None and self.save_now():
-            self.notify(f"已保存到 {self.session.path}")
-
-    async def action_quit(self) -> None:
-        """Quit after a successful save; when saving fails, ask instead of quitting."""
-        session = self.session
-        if session is None or self.close_session():
-            self.exit(0)
-            return
-        copy = session.recovery_copy
-
-        def answered(choice: str | None) -> None:
-            if choice == "retry":
-                self.call_later(self.action_quit)
-            elif choice == "quit":
-                self.exit(1)
-
-        question = f"无法保存：{session.save_error}。\n"
-        choices = [("retry", "重试", "primary"), ("stay", "返回编辑", "default")]
-        if copy is not None:
-            question += f"修改已保存在恢复副本 {copy}，下次打开该项目时可以恢复。"
-            choices.append(("quit", "仍然退出", "error"))
-        else:
-            question += "恢复副本也无法写入：退出会丢失未保存的修改。请先解决磁盘或权限问题。"
-        self.push_screen(ChoiceScreen(question, choices, cancel="stay"), answered)
-
     # ---------------------------------------------------------------- navigation
 
     def action_start(self) -> None:
@@ -348,19 +292,34 @@ class DrafterApp(App[int]):
         self.push_screen(HelpScreen(key_groups(self.BINDINGS)))
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if not any(isinstance(s, CommandPalette) for s in self.screen_stack):
             self.push_screen(CommandPalette(placeholder="搜索命令…", id="--command-palette"))
 
     def action_export(self) -> None:
-        """Phase 2 (issue 7) wires export here.
+        """The export dialog; what it wrote (or that it was forced) is said afterwards."""
+        from drafter.tui.screens.export import CHECKS, ExportScreen, outcome_message
 
-        Contract: push an export ModalScreen (format and path), run the export gate on
-        ``session.findings`` (errors listed; export only after the clerk confirms an
-        override) and call ``drafter.exporters`` on ``session.project``.
-        """
-        self.notify("这个版本还不能导出。", severity="warning")
+        session = self.session
+        if session is None:
+            self.notify("请先打开或新建一个项目")
+            return
+        self.commit_pending()
+
+        def done(result: ExportOutcome | str | None) -> None:
+            if result == CHECKS:
+                self.action_show("checks")
+            elif result is not None and not isinstance(result, str):
+                self.last_export = result.path
+                message, severity = outcome_message(result)
+                self.notify(message, title="导出", severity=severity, timeout=12)
+
+        self.push_screen(ExportScreen(session, self.last_export), done)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from drafter import forms
+
         yield SystemCommand("打开或新建报告", "回到开始画面", self.action_start)
         if self.session is not None:
             for table in forms.TABLE_KEYS:
@@ -371,6 +330,8 @@ class DrafterApp(App[int]):
             yield SystemCommand("要点", "编辑起草用的要点", self._facts)
             yield SystemCommand("文字", "编辑各部分文字", lambda: self.action_show("narrative"))
             yield SystemCommand("核对", "查看全部错误和警告", lambda: self.action_show("checks"))
+            yield SystemCommand("全部起草", "起草一、五、六三个部分", self._draft_all)
+            yield SystemCommand("导出", "导出为 Word 文档、网页或 Markdown", self.action_export)
             yield SystemCommand("保存", "立即保存项目文件", self.action_save)
         yield SystemCommand("帮助", "按键、表格标记和核对规则", self.action_help)
         yield SystemCommand("主题", "更换配色", self.action_change_theme)
@@ -394,15 +355,31 @@ class DrafterApp(App[int]):
     def _facts(self) -> None:
         self._figures().show_facts()
 
+    def _draft_all(self) -> None:
+        from drafter.tui.screens.narrative import NarrativeScreen
+
+        self.action_show("narrative")
+        narrative = self.project_screen("narrative")
+        assert isinstance(narrative, NarrativeScreen)
+        narrative.action_draft_all()
+
+    @on(JumpToCell)
+    def jump_to_cell(self, message: JumpToCell) -> None:
+        self.action_show("figures")
+        self.call_after_refresh(self._figures().focus_cell, message.cell)
+
     @on(JumpToFinding)
     def jump(self, message: JumpToFinding) -> None:
-        """Go to where a finding points: a table cell, or a place in a section's text."""
+        """Go to where a finding points: a place in a section's text, or a table cell.
+
+        A finding in the prose (C1: a figure that is not the table's) goes to the
+        sentence, where it is written; its cell is one Enter away in the figures list.
+        """
+        from drafter import forms
         from drafter.tui.screens.narrative import EDITED_SECTIONS, NarrativeScreen
 
         location = message.finding.location
-        if location.cell:
-            self.call_after_refresh(self._figures().focus_cell, location.cell)
-        elif location.section in EDITED_SECTIONS:
+        if location.section in EDITED_SECTIONS:
             self.action_show("narrative")
             narrative = self.project_screen("narrative")
             assert isinstance(narrative, NarrativeScreen)
@@ -412,6 +389,8 @@ class DrafterApp(App[int]):
                 message.finding.excerpt,
                 location.line,
             )
+        elif location.cell:
+            self.call_after_refresh(self._figures().focus_cell, location.cell)
         elif location.section in forms.TABLE_KEYS:
             self._table(location.section)
         else:

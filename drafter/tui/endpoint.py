@@ -1,28 +1,34 @@
-"""What the status line says about drafting: the endpoint and model, or 离线起草."""
+"""What the status line says about drafting: the model and its host, or 离线起草.
+
+Asked of ``drafter.config`` (the same settings ``drafter draft`` uses: config file,
+then environment). Reading them imports pydantic, so the app asks after its first
+screen is drawn, not at start-up.
+"""
 
 from __future__ import annotations
 
-import importlib.util
-import os
-from collections.abc import Mapping
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.config import Settings
 
 OFFLINE = "离线起草"
 
 
-def describe_endpoint(env: Mapping[str, str] | None = None) -> str:
-    """``模型 @ 主机`` when drafting can use an endpoint, else 离线起草.
+def describe_endpoint(*, offline: bool = False) -> str:
+    """``模型 @ 主机`` when drafting will call an endpoint, else 离线起草."""
+    if offline:
+        return OFFLINE
+    from drafter.config import ConfigError, load_settings
 
-    Drafting through an endpoint exists only with ``drafter.config`` (issue 5); until
-    then everything is offline. Phase 2: ask drafter.config for the effective settings
-    instead of reading its environment variables here.
-    """
-    if importlib.util.find_spec("drafter.config") is None:
+    try:
+        settings = load_settings()
+    except ConfigError:
+        return f"{OFFLINE}（模型设置有误，见 drafter config）"
+    return describe_settings(settings)
+
+
+def describe_settings(settings: Settings) -> str:
+    if not settings.base_url:
         return OFFLINE
-    env = os.environ if env is None else env
-    base = env.get("DRAFTER_BASE_URL") or env.get("OPENAI_BASE_URL") or ""
-    model = env.get("DRAFTER_MODEL") or ""
-    if not base and not model:
-        return OFFLINE
-    host = urlsplit(base).netloc or base or "默认接口"
-    return f"{model or '未设置模型'} @ {host}"
+    return f"{settings.model or '未设置模型'} @ {settings.host or settings.base_url}"

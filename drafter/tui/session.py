@@ -4,6 +4,11 @@ The screens change the model only through a session, so every change is counted
 (``revision``), checked (``findings``, recomputed when asked after a change) and saved:
 the app listens for changes and saves within a second. Saving writes the recovery copy
 first and then the project file, both atomically.
+
+The first check of a newly opened project is not run before its first screen is drawn:
+the app runs it in a worker (``check_copy`` / ``accept_findings``), and until then
+``marks`` is empty and ``counts_known`` None. Whoever needs the findings themselves
+(the checks list, the export gate) reads ``findings``, which checks there and then.
 """
 
 from __future__ import annotations
@@ -11,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from drafter.checking import check_project
 from drafter.editing import EditOutcome, apply_inputs
 from drafter.model import Finding, KeyFact, Project, Tables
 from drafter.recovery import discard_recovery, write_recovery
@@ -36,6 +40,8 @@ class Session:
         self.listeners: list[Callable[[], None]] = []
         self._findings: list[Finding] = []
         self._checked_revision = -1
+        self.first_check_pending = True
+        """True until the first check has run (in the app's worker, or on demand)."""
         self._undo: list[Tables] = []
 
     # ---------------------------------------------------------------- state
@@ -49,14 +55,37 @@ class Session:
     def findings(self) -> list[Finding]:
         """Every finding for the project as it is now (checked again after a change)."""
         if self._checked_revision != self.revision:
+            from drafter.checking import check_project
+
             self._findings = check_project(self.project)
             self._checked_revision = self.revision
+            self.first_check_pending = False
         return self._findings
+
+    @property
+    def marks(self) -> list[Finding]:
+        """The findings to mark in the tables: none until the first check has run."""
+        return [] if self.first_check_pending else self.findings
 
     def counts(self) -> tuple[int, int]:
         """(errors, warnings) among the current findings."""
         errors = sum(1 for f in self.findings if f.severity == "error")
         return errors, len(self.findings) - errors
+
+    def counts_known(self) -> tuple[int, int] | None:
+        """(errors, warnings), or None while the first check is still running."""
+        return None if self.first_check_pending else self.counts()
+
+    def check_copy(self) -> tuple[int, Project]:
+        """The revision and a copy of the project, for checking off the event loop."""
+        return self.revision, self.project.model_copy(deep=True)
+
+    def accept_findings(self, revision: int, findings: list[Finding]) -> None:
+        """Findings of a copy made at ``revision`` (stale ones are checked again on demand)."""
+        if revision == self.revision:
+            self._findings = findings
+            self._checked_revision = revision
+        self.first_check_pending = False
 
     def changed(self) -> None:
         """Record a change to the model and tell the listeners (autosave, status line)."""

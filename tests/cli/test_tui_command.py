@@ -21,3 +21,8 @@ def test_importing_the_cli_does_not_load_textual():
     code = "import sys, drafter.cli; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_tui_takes_offline(capsys):
+    assert main(["tui", "--offline", "project.json"]) == 2  # parsed; still needs a terminal
+    assert "需要在终端中运行" in capsys.readouterr().err

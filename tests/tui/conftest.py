@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from textual.widgets import Input, TextArea
 
 from drafter.tui.app import DrafterApp
 from tests.factories import EXAMPLE
+from tests.fake_openai import FakeOpenAI
 
 SIZE = (120, 40)
 TODAY = date(2026, 1, 15)
@@ -35,7 +36,41 @@ def project_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_app(tmp_path: Path) -> Callable[..., DrafterApp]:
-    def make(path: Path | None = None, autosave_delay: float = 0.05) -> DrafterApp:
-        return DrafterApp(path, workdir=tmp_path, today=TODAY, autosave_delay=autosave_delay)
+    def make(
+        path: Path | None = None, autosave_delay: float = 0.05, offline: bool = False
+    ) -> DrafterApp:
+        return DrafterApp(
+            path, workdir=tmp_path, today=TODAY, autosave_delay=autosave_delay, offline=offline
+        )
 
     return make
+
+
+@pytest.fixture
+def fake_llm(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAI]:
+    """The local OpenAI-compatible server, configured as the drafting endpoint.
+
+    Through the environment and the settings file, as a clerk would configure it: the
+    app reads ``drafter.config`` itself. No retries and short timeouts keep fault
+    tests quick.
+    """
+    from drafter.config import update_config_file
+
+    with FakeOpenAI(models=("fake-model",)) as server:
+        monkeypatch.setenv("DRAFTER_BASE_URL", server.url)
+        monkeypatch.setenv("DRAFTER_MODEL", "fake-model")
+        update_config_file({"timeout": "5", "connect_timeout": "2", "max_retries": "0"})
+        yield server
+
+
+async def settle(pilot) -> None:
+    """Wait until the open project's first check (run in a worker after the first paint)
+    has landed and the screen is redrawn: snapshots must not catch 核对中…… by chance."""
+    app = pilot.app
+    for _ in range(500):
+        session = app.session
+        if session is None or not session.first_check_pending:
+            break
+        await pilot.pause(0.02)
+    await app.workers.wait_for_complete()
+    await pilot.pause()

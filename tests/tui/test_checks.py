@@ -41,6 +41,7 @@ async def test_findings_are_grouped_and_enter_jumps_to_the_cell(make_app, projec
         tree.move_cursor(r1)
         finding = tree.cursor_node.data
         assert finding is not None and finding.rule == "R1"
+        assert str(r1.label) == f"R1 {finding.message}"  # the id, a space, the message
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is figures

@@ -7,6 +7,7 @@ from textual.widgets import TextArea
 from drafter.model import Draft
 from drafter.store import load_project, save_project
 from drafter.tui.screens.choice import ChoiceScreen
+from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.screens.narrative import NarrativeScreen
 from tests.tui.conftest import SIZE
 
@@ -130,3 +131,48 @@ async def test_copying_a_section_also_writes_a_file(make_app, project_file):
         path = note.message.rsplit("请打开文件：", 1)[1]
         with open(path, encoding="utf-8") as fh:
             assert fh.read() == text
+
+
+async def test_each_figure_shows_the_cell_it_was_checked_against(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_narrative(app, pilot)
+        section = screen.editor("overview")
+        panel = section.query_one("#claims")
+        assert panel.claims and all(c.holds for c in panel.claims)
+        lines = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert "✓29件→表三「一、本年新收政府信息公开申请数量」「总计」=29" in lines
+        # The clerk writes a wrong figure: ✗ at once (after a short pause in typing).
+        text = section.editor.text
+        section.editor.load_text(
+            text.replace("新收政府信息公开申请29件", "新收政府信息公开申请22件")
+        )
+        await pilot.pause(0.5)
+        [wrong] = [c for c in panel.claims if c.holds is False]
+        index = panel.claims.index(wrong)
+        assert str(panel.get_option_at_index(index).prompt).startswith("✗22件→表三")
+        assert "1个与表格不符" in str(panel.border_title)
+        # Highlighting it selects the figure in the text; Enter goes to the cell.
+        panel.focus()
+        panel.highlighted = index
+        await pilot.pause()
+        assert section.editor.selected_text == "22件"
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        figures = app.screen
+        assert isinstance(figures, FiguresScreen)
+        assert figures.grid("requests").cursor == "requests.new.total"
+
+
+async def test_the_figures_follow_the_tables(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_narrative(app, pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        app.session.apply_cells({"requests.new.natural_person": "30"})  # 23 → 30
+        await pilot.press("f3")
+        await pilot.pause()
+        panel = screen.editor("overview").query_one("#claims")
+        [wrong] = [c for c in panel.claims if c.holds is False]
+        assert wrong.table_value == app.session.project.tables.get("requests.new.total") == 36

@@ -16,6 +16,8 @@ async def create(pilot) -> None:
     """Press 新建 (directly: a second click within 0.2 s is ignored by Button)."""
     pilot.app.screen.query_one("#create", Button).press()
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def test_opens_a_project_typed_as_a_path_and_remembers_it(make_app, project_file):
@@ -100,8 +102,23 @@ async def test_new_report_refuses_what_it_cannot_use(make_app, project_file, tmp
         await create(pilot)
         assert "已存在" in str(message.render())
         screen.query_one("#new-path", Input).value = "x.json"
-        screen.query_one("#year", Input).value = "20２5年"
+        screen.query_one("#year", Input).value = "二〇二五"
         await create(pilot)
         assert "不是年份" in str(message.render())
         assert isinstance(app.screen, StartScreen)
         assert not (tmp_path / "x.json").exists()
+
+
+async def test_an_unreadable_last_year_file_is_explained(make_app, tmp_path):
+    bad = tmp_path / "2024年报告.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.query_one("#agency", Input).value = "云溪县市场监督管理局"
+        screen.query_one("#last-year", Input).value = str(bad)
+        await create(pilot)
+        message = str(screen.query_one("#start-message", Static).render())
+        assert message.startswith("上年报告无法使用：") and "Traceback" not in message
+        assert isinstance(app.screen, StartScreen) and app.session is None
+    assert not (tmp_path / "云溪县市场监督管理局2025年报告.json").exists()

@@ -4,7 +4,7 @@ import pytest
 
 from drafter.editing import apply_inputs, carried_values, split_paste
 from drafter.model import Project
-from drafter.newproject import new_project
+from drafter.newproject import start_report
 from drafter.rules import check_report
 from drafter.tables import input_cells
 from tests.factories import EXAMPLE_LAST_YEAR, example
@@ -13,7 +13,7 @@ from tests.factories import EXAMPLE_LAST_YEAR, example
 @pytest.fixture
 def fresh() -> Project:
     """A new 2025 project carried over from the 2024 example."""
-    return new_project("云溪县市场监督管理局", 2025, last_year_file=EXAMPLE_LAST_YEAR)
+    return start_report("云溪县市场监督管理局", 2025, last_year_file=EXAMPLE_LAST_YEAR).project
 
 
 def test_typed_values_are_parsed_and_totals_follow(fresh):

@@ -67,7 +67,7 @@ class ChecksScreen(Screen[None]):
         yield tree
         yield Static("", id="finding-detail")
         yield StatusLine()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_screen_resume(self) -> None:
         self.query_one(StatusLine).show_session(self.session)
@@ -98,7 +98,7 @@ class ChecksScreen(Screen[None]):
                 node = top.add(f"{label}（{len(items)}）", expand=True)
                 for finding in items:
                     leaf = node.add_leaf(
-                        Text.assemble((finding.rule, "bold"), " ", finding.message),
+                        Text.assemble((f"{finding.rule} ", "bold"), finding.message),
                         data=finding,
                     )
                     first = first or leaf
@@ -119,7 +119,7 @@ class ChecksScreen(Screen[None]):
         fmt = self.session.project.format
         cells = forms.cells_by_path(fmt)
         where = cells[cell].label if cell in cells else section_label(finding.location.section)
-        parts = [Content.assemble((finding.rule, "bold"), f" {finding.message}")]
+        parts = [Content.assemble((f"{finding.rule} ", "bold"), finding.message)]
         if finding.excerpt:
             parts.append(Content(f"「{finding.excerpt}」"))
         parts.append(Content(f"位置：{where}"))

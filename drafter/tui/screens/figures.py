@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from drafter import forms
+from drafter.tui.messages import FindingsChecked
 from drafter.tui.session import Session
 from drafter.tui.widgets.form_grid import FormGrid
 from drafter.tui.widgets.key_facts import KeyFactsEditor
@@ -53,13 +54,20 @@ class FiguresScreen(Screen[None]):
                 yield Lazy(KeyFactsEditor(self.session, id="key-facts"))
         yield Static("", id="cell-detail")
         yield StatusLine()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.grid("active").focus()
 
     def on_screen_resume(self) -> None:
         self.query_one(StatusLine).show_session(self.session)
+        for grid in self.query(FormGrid):
+            grid.refresh()
+        self.show_detail(self.current_grid())
+
+    @on(FindingsChecked)
+    def _checked(self) -> None:
+        """The first check has run: mark its findings at their cells."""
         for grid in self.query(FormGrid):
             grid.refresh()
         self.show_detail(self.current_grid())
@@ -148,7 +156,7 @@ class FiguresScreen(Screen[None]):
             tint = "$error" if finding.severity == "error" else "$warning"
             lines.append(
                 Content.from_markup(
-                    f"[{tint}]$rule[/] $message", rule=finding.rule, message=finding.message
+                    f"[{tint}]$rule[/]$message", rule=f"{finding.rule} ", message=finding.message
                 )
             )
         detail.update(Content("\n").join(lines))

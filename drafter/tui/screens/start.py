@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,6 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.recent import load_recent
-from drafter.tui.screens.file_picker import FilePickerScreen
 from drafter.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class StartScreen(Screen[None]):
                 yield Button("新建", id="create", variant="primary")
         yield Static("", id="start-message")
         yield StatusLine()
-        yield Footer()
+        yield Footer(compact=True)
 
     @staticmethod
     def _field(title: str, id: str, placeholder: str = "", value: str = "") -> Input:
@@ -125,6 +125,8 @@ class StartScreen(Screen[None]):
                 self.query_one("#open-path", Input).value = str(path)
                 self.drafter_app.open_project(path)
 
+        from drafter.tui.screens.file_picker import FilePickerScreen
+
         picker = FilePickerScreen("打开项目文件", self.workdir, PROJECT_SUFFIXES)
         self.app.push_screen(picker, chosen)
 
@@ -132,11 +134,14 @@ class StartScreen(Screen[None]):
 
     @on(Button.Pressed, "#browse-last-year")
     def _browse_last_year(self) -> None:
-        from drafter.newproject import PROJECT_SUFFIXES, REPORT_SUFFIXES
+        from drafter.importers import SUFFIXES as REPORT_SUFFIXES
+        from drafter.newproject import PROJECT_SUFFIXES
 
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.query_one("#last-year", Input).value = str(path)
+
+        from drafter.tui.screens.file_picker import FilePickerScreen
 
         picker = FilePickerScreen("选择上年报告", self.workdir, PROJECT_SUFFIXES + REPORT_SUFFIXES)
         self.app.push_screen(picker, chosen)
@@ -154,13 +159,18 @@ class StartScreen(Screen[None]):
 
     @on(Button.Pressed, "#create")
     def _create(self) -> None:
-        from drafter.newproject import new_project
+        from drafter.newproject import check_agency_year
         from drafter.store import ProjectError
 
         agency = self.query_one("#agency", Input).value
         year = self.query_one("#year", Input).value
         last_year = self.query_one("#last-year", Input).value.strip()
         target = self.query_one("#new-path", Input).value.strip()
+        try:
+            check_agency_year(agency, year)
+        except ProjectError as exc:
+            self.say(str(exc))
+            return
         if not target:
             self.say("请填写新项目文件的保存位置（.json）")
             return
@@ -170,15 +180,26 @@ class StartScreen(Screen[None]):
         if path.exists():
             self.say(f"{path} 已存在：请换一个文件名，或在左侧直接打开它")
             return
+        source = self._resolve(last_year) if last_year else None
+        if source is not None:
+            self.say(f"正在读取上年报告 {source.name}……", error=False)
+        self.run_worker(
+            self._start_report(agency, year, source, path), exclusive=True, group="new-report"
+        )
+
+    async def _start_report(self, agency: str, year: str, source: Path | None, path: Path) -> None:
+        """Read last year's file off the event loop (a PDF takes a moment), then start."""
+        from drafter.newproject import start_report
+        from drafter.store import ProjectError
+
         try:
-            project = new_project(
-                agency, year, last_year_file=self._resolve(last_year) if last_year else None
-            )
+            started = await asyncio.to_thread(start_report, agency, year, last_year_file=source)
         except ProjectError as exc:
-            self.say(str(exc))
+            self.say(f"上年报告无法使用：{exc}")
             return
         self.say("")
-        self.drafter_app.create_project(project, path)
+        if self.drafter_app.create_project(started.project, path) and started.notes:
+            self.app.notify("\n".join(started.notes), title="已新建报告", timeout=12)
 
     def _resolve(self, typed: str) -> Path:
         path = Path(typed).expanduser()

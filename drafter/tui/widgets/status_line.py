@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
-from drafter.tui.endpoint import describe_endpoint
-
 if TYPE_CHECKING:
     from drafter.tui.session import Session
 
@@ -20,9 +18,14 @@ class StatusLine(Static):
     StatusLine { height: 1; padding: 0 1; background: $panel; color: $text; }
     """
 
+    @property
+    def endpoint(self) -> str:
+        """``模型 @ 主机`` or 离线起草, as the app last learnt it (blank until then)."""
+        return str(getattr(self.app, "endpoint", ""))
+
     def show_session(self, session: Session | None) -> None:
         if session is None:
-            self.update(describe_endpoint())
+            self.update(self.endpoint)
             return
         project = session.project
         if session.save_error:
@@ -31,17 +34,25 @@ class StatusLine(Static):
             saved = Content("未保存（1 秒内自动保存）")
         else:
             saved = Content("已保存")
-        errors, warnings = session.counts()
-        tint = "$error" if errors else "$success"
+        counts = session.counts_known()
+        if counts is None:
+            checked = Content("核对中……")
+        else:
+            errors, warnings = counts
+            tint = "$error" if errors else "$success"
+            checked = Content.from_markup(
+                f"[{tint}]错误 $errors[/] · 警告 $warnings",
+                errors=str(errors),
+                warnings=str(warnings),
+            )
         year = f"{project.year}年" if project.year else ""
         self.update(
             Content.from_markup(
-                f"$report · $file · $saved │ [{tint}]错误 $errors[/] · 警告 $warnings │ $endpoint",
+                "$report · $file · $saved │ $checked │ $endpoint",
                 report=f"{project.agency}{year}",
                 file=session.path.name,
                 saved=saved,
-                errors=str(errors),
-                warnings=str(warnings),
-                endpoint=describe_endpoint(),
+                checked=checked,
+                endpoint=self.endpoint,
             )
         )

@@ -1,0 +1,152 @@
+"""The export dialog: format and path, the gate's refusal with the errors, the override."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Input, RadioButton, Static
+
+from drafter.store import load_project, save_project
+from drafter.tui.screens.checks import ChecksScreen
+from drafter.tui.screens.export import ExportScreen
+from tests.tui.conftest import SIZE
+
+TITLE = "云溪县市场监督管理局2025年政府信息公开工作年度报告"
+
+
+async def open_dialog(app, pilot) -> ExportScreen:
+    await pilot.press("f10")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, ExportScreen)
+    return dialog
+
+
+async def press(pilot, dialog: ExportScreen, button: str, *, acts: bool = True) -> None:
+    """Press a button and wait until the dialog has done what it does (the export runs
+    in the handler: importing python-docx takes a moment on a busy machine)."""
+    before = message_of(dialog)
+    dialog.query_one(f"#{button}", Button).press()
+    for _ in range(100 if acts else 4):
+        await pilot.pause(0.05)
+        if pilot.app.screen is not dialog or message_of(dialog) != before:
+            break
+    await pilot.pause(0.1)  # the dialog's result reaches the app (its notification)
+
+
+def message_of(dialog: ExportScreen) -> str:
+    return str(dialog.query_one("#export-message", Static).render())
+
+
+async def test_a_clean_report_exports_next_to_the_project(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(app, pilot)
+        field = dialog.query_one("#export-path", Input)
+        assert field.value == str(project_file.parent / f"{TITLE}.docx")
+        dialog.query_one("#fmt-html", RadioButton).value = True
+        await pilot.pause()
+        assert field.value == str(project_file.parent / f"{TITLE}.html")  # suffix follows
+        await press(pilot, dialog, "export-go")
+        assert not isinstance(app.screen, ExportScreen)
+        [note] = [n for n in app._notifications if n.title == "导出"]
+        assert note.message.startswith(f"已导出（网页）：{project_file.parent / TITLE}.html")
+        assert note.severity == "information"
+        # The dialog remembers the last export for the next one.
+        dialog = await open_dialog(app, pilot)
+        assert dialog.query_one("#export-path", Input).value.endswith(".html")
+        assert dialog.query_one("#fmt-html", RadioButton).value
+    page = (project_file.parent / f"{TITLE}.html").read_text(encoding="utf-8")
+    assert TITLE in page and "<table" in page
+
+
+@pytest.fixture
+def with_errors(project_file):
+    project = load_project(project_file).project
+    project.tables.set("requests.granted.business", 9)  # R1 and R2 in table 三
+    save_project(project, project_file)
+    return project_file
+
+
+async def test_errors_refuse_the_export_and_list_themselves(make_app, with_errors):
+    app = make_app(with_errors)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(app, pilot)
+        target = Path(dialog.query_one("#export-path", Input).value)
+        force = dialog.query_one("#export-force", Button)
+        assert not force.display or not dialog.has_class("refused")
+        await press(pilot, dialog, "export-go")
+        assert app.screen is dialog and not target.exists()
+        errors = [f for f in app.session.findings if f.severity == "error"]
+        assert errors
+        assert f"报告还有{len(errors)}项错误，已拒绝导出" in message_of(dialog)
+        listed = str(dialog.query_one("#export-error-list", Static).render())
+        for finding in errors:
+            assert f"{finding.rule} " in listed and finding.message[:20] in listed
+        assert dialog.has_class("refused") and force.display
+        await press(pilot, dialog, "export-checks")
+        assert isinstance(app.screen, ChecksScreen)
+
+
+async def test_the_clerk_can_confirm_an_override(make_app, with_errors):
+    app = make_app(with_errors)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(app, pilot)
+        target = Path(dialog.query_one("#export-path", Input).value)
+        await press(pilot, dialog, "export-force", acts=False)  # before the list: nothing
+        assert app.screen is dialog and not target.exists()
+        await press(pilot, dialog, "export-go")
+        await press(pilot, dialog, "export-force")
+        assert not isinstance(app.screen, ExportScreen)
+        [note] = [n for n in app._notifications if n.title == "导出"]
+        errors = sum(1 for f in app.session.findings if f.severity == "error")
+        assert note.message.startswith(f"已强制导出（Word 文档）：{target}")
+        assert f"报告仍有{errors}项错误" in note.message and note.severity == "warning"
+    assert target.stat().st_size > 0
+
+
+async def test_unusable_paths_are_explained_in_chinese(make_app, project_file, tmp_path):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(app, pilot)
+        field = dialog.query_one("#export-path", Input)
+        field.value = str(tmp_path / "没有这个文件夹" / "报告.docx")
+        await press(pilot, dialog, "export-go")
+        assert app.screen is dialog
+        assert "文件夹" in message_of(dialog) and "不存在" in message_of(dialog)
+        (tmp_path / "旧报告.docx").mkdir()
+        field.value = str(tmp_path / "旧报告.docx")
+        await press(pilot, dialog, "export-go")
+        assert "是一个文件夹" in message_of(dialog)
+        field.value = str(tmp_path / "报告.pdf")
+        await press(pilot, dialog, "export-go")
+        assert "不支持导出为 .pdf" in message_of(dialog)
+        if os.geteuid() != 0:  # root writes anywhere: a read-only folder proves nothing
+            locked = tmp_path / "只读"
+            locked.mkdir(mode=0o500)
+            field.value = str(locked / "报告.md")
+            await press(pilot, dialog, "export-go")
+            assert "权限" in message_of(dialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+
+
+async def test_a_file_held_open_by_word_is_explained(make_app, project_file, monkeypatch):
+    """Windows refuses to replace a file Word holds open: the OS says PermissionError."""
+    import drafter.exporters
+
+    def locked(path, data, **_):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(drafter.exporters, "atomic_write", locked)
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(app, pilot)
+        await press(pilot, dialog, "export-go")
+        assert app.screen is dialog
+        assert "Word 或 WPS 中打开" in message_of(dialog) and "关闭该文件后重试" in message_of(
+            dialog
+        )

@@ -1,0 +1,191 @@
+"""The main journey, as a clerk does it, in one run of the real app.
+
+New report from last year's published file (the seed report: 川汇区信访局 2021) →
+this year's figures typed and pasted → the prose drafted offline → a 【待核实】 and
+a C1 error the checker flags fixed in the editor → exported to Word and Markdown,
+the files read back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from textual import events
+from textual.widgets import Button, Input, RadioButton, Tree
+
+from drafter.store import load_project
+from drafter.tui.screens.checks import ChecksScreen
+from drafter.tui.screens.export import ExportScreen
+from drafter.tui.screens.figures import FiguresScreen
+from drafter.tui.screens.narrative import NarrativeScreen
+from tests.factories import CORPUS
+from tests.readback import docx_cells, expected_cells
+from tests.tui.conftest import SIZE
+
+SEED = CORPUS / "seed" / "000_20272e85d49a1cc6.txt"
+TITLE = "川汇区信访局2022年政府信息公开工作年度报告"
+NIL_SENTENCE = "2022年度我局无申请公开政务信息情况。"
+FIXED_SENTENCE = "2022年度我局收到政府信息公开申请6件，均已按期答复。"
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.2)
+
+
+async def new_report_from_the_seed(app, pilot, workdir: Path) -> None:
+    start = app.screen
+    start.query_one("#agency", Input).value = "川汇区信访局"
+    start.query_one("#year", Input).value = "2022"
+    start.query_one("#last-year", Input).value = str(SEED)
+    await pilot.pause()
+    assert start.query_one("#new-path", Input).value == str(workdir / "川汇区信访局2022年报告.json")
+    start.query_one("#create", Button).press()
+    await settle(pilot)
+    assert isinstance(app.screen, FiguresScreen)
+    project = app.session.project
+    assert project.last_year is not None and project.last_year.year == 2021
+    assert project.last_year.agency == "川汇区信访局"
+    assert "未收取任何信息公开费用" in project.last_year.text("overview")
+    carried_out = project.last_year.tables.requests["carried_out"]
+    assert project.tables.requests["carried_in"] == carried_out  # X1
+    assert any("从去年结转" in n.message for n in app._notifications)
+
+
+async def enter_figures(app, pilot) -> None:
+    figures = app.screen
+    grid = figures.grid("requests")
+    figures.focus_cell("requests.new.natural_person")
+    await pilot.pause()
+    grid.post_message(events.Paste("5\t1\t0\t0\t0\t0"))  # a row copied from Excel
+    await pilot.pause()
+    figures.focus_cell("requests.granted.natural_person")
+    await pilot.pause()
+    grid.post_message(events.Paste("4 1 0 0 0 0"))  # a row copied from a web page
+    await pilot.pause()
+    figures.focus_cell("requests.carried_out.natural_person")
+    await pilot.pause()
+    await pilot.press("１", "enter")  # full-width, as an IME may type it
+    await pilot.pause(0.3)
+    tables = app.session.project.tables
+    assert tables.get("requests.new.total") == 6  # R3, computed
+    assert tables.get("requests.total.total") == 5  # R2
+    assert tables.get("requests.carried_out.total") == 1
+    assert not [f for f in app.session.findings if f.rule in ("R1", "R2", "R3")]
+
+
+async def draft_offline(app, pilot) -> NarrativeScreen:
+    await pilot.press("f3")
+    await pilot.pause()
+    narrative = app.screen
+    assert isinstance(narrative, NarrativeScreen)
+    await pilot.press("ctrl+g")  # 全部起草
+    await settle(pilot)
+    project = app.session.project
+    for key in ("overview", "problems", "other"):
+        draft = project.drafts[key]
+        assert draft.status == "complete" and draft.applied and draft.origin == "offline"
+        assert project.text(key) == draft.text
+    assert "2021" not in project.text("problems")  # last year's year rolled on
+    return narrative
+
+
+def errors_of(app) -> list:
+    return [f for f in app.session.findings if f.severity == "error"]
+
+
+async def fix_the_findings(app, pilot) -> None:
+    errors = errors_of(app)
+    assert {(f.rule, f.location.section) for f in errors} == {
+        ("C1", "overview"),
+        ("N6", "overview"),
+    }
+    [c1] = [f for f in errors if f.rule == "C1"]
+    assert c1.excerpt == NIL_SENTENCE and c1.location.cell == "requests.new.total"
+    # The clerk opens the checks list, picks the C1 error and presses Enter …
+    await pilot.press("f4")
+    await pilot.pause()
+    checks = app.screen
+    assert isinstance(checks, ChecksScreen)
+    tree = checks.query_one(Tree)
+    leaf = next(n for n in _leaves(tree.root) if n.data is not None and n.data.rule == "C1")
+    tree.move_cursor(leaf)
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+    # … lands on the sentence in the editor and rewrites it.
+    narrative = app.screen
+    assert isinstance(narrative, NarrativeScreen)
+    editor = narrative.editor("overview").editor
+    assert app.focused is editor
+    row, col = editor.cursor_location
+    end = (row, col + len(NIL_SENTENCE))
+    assert editor.get_text_range((row, col), end) == NIL_SENTENCE
+    editor.replace(FIXED_SENTENCE, (row, col), end)
+    # The 【待核实】 mark: the figure was checked by hand, so the mark goes.
+    marked = editor.text.index("【待核实】")
+    start = editor.document.get_location_from_index(marked)
+    stop = editor.document.get_location_from_index(marked + len("【待核实】"))
+    editor.delete(start, stop)
+    await pilot.pause(0.5)
+    assert errors_of(app) == []
+    text = app.session.project.text("overview")
+    assert FIXED_SENTENCE in text and "【待核实】" not in text
+    claims = narrative.editor("overview").query_one("#claims")
+    assert any(c.holds for c in claims.claims)  # 6件 is now checked against 表三, ✓
+
+
+def _leaves(node):
+    for child in node.children:
+        yield child
+        yield from _leaves(child)
+
+
+async def export(app, pilot, fmt: str) -> Path:
+    await pilot.press("f10")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, ExportScreen)
+    if fmt != "docx":
+        dialog.query_one(f"#fmt-{fmt}", RadioButton).value = True
+        await pilot.pause()
+    path = Path(dialog.query_one("#export-path", Input).value)
+    dialog.query_one("#export-go", Button).press()
+    for _ in range(100):  # the export runs in the handler (python-docx loads first)
+        await pilot.pause(0.05)
+        if not isinstance(app.screen, ExportScreen):
+            break
+    await pilot.pause(0.1)  # the dialog's result reaches the app (its notification)
+    assert not isinstance(app.screen, ExportScreen)
+    return path
+
+
+async def test_new_report_from_the_seed_to_word_and_markdown(make_app, tmp_path):
+    app = make_app(offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await new_report_from_the_seed(app, pilot, tmp_path)
+        await enter_figures(app, pilot)
+        await draft_offline(app, pilot)
+        await fix_the_findings(app, pilot)
+        word = await export(app, pilot, "docx")
+        markdown = await export(app, pilot, "markdown")
+        project = app.session.project
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith(f"已导出（Word 文档）：{word}") for m in said)
+        assert any(m.startswith(f"已导出（Markdown 文本）：{markdown}") for m in said)
+    assert word == tmp_path / f"{TITLE}.docx" and markdown == tmp_path / f"{TITLE}.md"
+    saved = load_project(tmp_path / "川汇区信访局2022年报告.json").project
+    assert saved.model_dump() == project.model_dump()  # everything reached the file
+
+    document = docx.Document(str(word))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs[0] == TITLE
+    assert any(FIXED_SENTENCE in p for p in paragraphs)
+    assert not any("【待核实】" in p for p in paragraphs)
+    assert len(document.tables) == 3
+    assert docx_cells(document.tables[1]) == expected_cells(saved, "requests")  # 表三
+
+    text = markdown.read_text(encoding="utf-8")
+    assert text.startswith(f"# {TITLE}")
+    assert FIXED_SENTENCE in text and "## 三、收到和处理政府信息公开申请情况" in text
