@@ -12,11 +12,8 @@ When a file states neither agency nor year, they are inferred from its text
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from drafter.model import Finding, Project, Report
 from drafter.narrative.identity import infer_identity
@@ -25,7 +22,6 @@ from drafter.rules.identity_rules import INFERRED
 from drafter.source import SourceText
 from drafter.store import ProjectError, load_project
 
-IMPORTER = "drafter.importers"
 PROJECT_SUFFIXES = (".json",)
 
 
@@ -58,11 +54,6 @@ class Opened:
     options: dict[str, object] = field(default_factory=dict)
 
 
-def importer_available() -> bool:
-    """Whether this build can import report files other than project JSON."""
-    return importlib.util.find_spec(IMPORTER) is not None
-
-
 def load_report(path: str | Path) -> tuple[Project, list[Finding]]:
     """Load a project file; raises ProjectError with a Chinese message."""
     loaded = load_any(path)
@@ -82,19 +73,14 @@ def load_any(path: str | Path, *, agency: str | None = None, year: int | None = 
 
 
 def _import(path: Path, agency: str | None, year: int | None) -> Opened:
-    if not path.exists():
-        raise ProjectError(f"找不到文件 {path}：请检查路径是否正确")
-    if not importer_available():
-        raise ProjectError(
-            f"{path.name} 不是项目文件（.json），而此版本的 drafter 还不能导入报告原文："
-            "请先转换为项目文件"
-        )
-    module: Any = importlib.import_module(IMPORTER)
+    # Imported on first use: checking project files (the export gate) needs no importer.
+    from drafter.importers import ImportFailed, import_file
+
     try:
-        imported = module.import_file(path, agency=agency, year=year)
-    except module.ImportFailed as exc:
+        imported = import_file(path, agency=agency, year=year)
+    except ImportFailed as exc:
         raise ProjectError(str(exc)) from None
-    project: Project = imported.project
+    project = imported.project
     notes = list(project.imported.findings) if project.imported is not None else []
     return Opened(project, imported.source, notes)
 

@@ -1,8 +1,7 @@
-"""The checker on report files through the real importer (drafter.importers, issue 3).
+"""``drafter check`` on report files: imported, checked, findings at the file's lines.
 
-Skipped until the importer is merged; written against its interface:
-``import_file(path, *, agency=None, year=None) -> Imported`` (``.project``, ``.source``)
-and ``ImportFailed``.
+The seed report and copies of it with one error planted on a known line; GBK bytes,
+``--agency``/``--year``, a file without a title, many files with an unusable one.
 """
 
 from __future__ import annotations
@@ -14,10 +13,8 @@ import pytest
 
 from drafter.checking import check_file
 from drafter.cli import main
-from tests.narrative.corpus import REPORTS, SEED
-from tests.narrative.test_published import EXPECTED_TEXT_ERRORS, MANIFEST
-
-pytest.importorskip("drafter.importers")
+from tests.factories import EXAMPLE
+from tests.narrative.corpus import SEED
 
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
 
@@ -41,6 +38,7 @@ def test_seed_duplicate_heading_and_numbering_no_false_claim():
     ), [(f.location.line, f.message) for f in n1]
     assert any(f.location.line == 5 and "一、2021年工作开展情况" in f.message for f in n1)
     assert [f for f in result.findings if f.rule == "C1"] == []
+    assert [(f.rule, f.location.line) for f in result.errors] == [("N1", 91)]
     assert all(f.file == str(SEED) for f in result.findings)
 
 
@@ -90,27 +88,8 @@ def test_inferred_when_the_title_is_missing(tmp_path):
 def test_many_files_at_once_with_an_unusable_one(capsys, tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")
-    from tests.factories import EXAMPLE
-
     status = main(["check", str(SEED), str(EXAMPLE), str(bad), "--format", "json"])
     findings = json.loads(capsys.readouterr().out)
     assert status == 2
     assert {f["file"] for f in findings} >= {str(SEED), str(bad)}
     assert any(f["rule"] == "IO" and f["file"] == str(bad) for f in findings)
-
-
-def test_published_reports_give_only_their_known_text_errors():
-    found = set()
-    for row in MANIFEST:
-        agency = "" if "某" in row["agency"] else row["agency"]
-        result = check_file(REPORTS / row["file"], agency=agency or None, year=int(row["year"]))
-        assert result.unusable is None, (row["file"], result.unusable)
-        for f in result.findings:
-            if f.severity == "error" and f.rule in {"C1", "N6", "N8", "A1", "A2"}:
-                found.add((row["file"], f.rule))
-    # 2019_shanghai_szfbgt_1.txt carries its tables: its two prose/table mismatches are real.
-    assert (
-        EXPECTED_TEXT_ERRORS
-        <= found
-        <= EXPECTED_TEXT_ERRORS | {("2019_shanghai_szfbgt_1.txt", "C1")}
-    )
