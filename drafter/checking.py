@@ -144,13 +144,20 @@ def check_file(
 
 
 def _merge(notes: list[Finding], found: list[Finding]) -> list[Finding]:
-    """Load notes first; a rule's finding that repeats a note is dropped.
+    """Load notes first; a finding both the import and a rule made is kept once.
 
-    The same heading at the same line (N1) is kept once, as the rule says it; the same
-    blank cell (V3) is kept once, as the importer says it ("在原文中为空白").
+    The headings (N1, which the import runs too) are kept as the rule says them: a note
+    is dropped when a rule found the same at the same line, or said the same without
+    one (a missing heading). The same blank cell (V3) is kept as the importer says it
+    ("在原文中为空白").
     """
     noted_cells = {(n.rule, n.location.cell) for n in notes if n.location.cell}
     found = [f for f in found if (f.rule, f.location.cell) not in noted_cells]
     again = {(f.rule, f.location.line) for f in found if f.location.line is not None}
-    kept = [n for n in notes if (n.rule, n.location.line) not in again]
+    said = {(f.rule, f.message) for f in found}
+    kept = [
+        n
+        for n in notes
+        if (n.rule, n.location.line) not in again and (n.rule, n.message) not in said
+    ]
     return kept + found

@@ -18,9 +18,12 @@ from drafter.importers.matching import TableResult, parse_tables, pre_2019
 from drafter.importers.normalise import condense
 from drafter.importers.sections import Outline, find_agency, find_year, outline
 from drafter.model import Finding, ImportInfo, Location, Project, Section
+from drafter.rules import CheckContext, run_rules
 from drafter.source import SourceText
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
+OUTLINE_RULES = ("N1",)
+"""Rules on the headings as written, whose findings the import records (issue 3)."""
 
 
 @dataclass
@@ -62,6 +65,10 @@ def build(doc: Document, name: str, *, agency: str | None, year: int | None) -> 
     for path, value in tables.values.items():
         project.tables.set(path, value)
     findings += tables.findings
+    source = SourceText(name, doc.text, section_lines, list(ol.headings), dict(tables.lines))
+    # What was odd about the outline as written (duplicated, renamed, misnumbered
+    # headings) is a finding, not a failure: the checker's own rules say it.
+    findings += run_rules(CheckContext(project, source=source), only=OUTLINE_RULES)
     file_lines = _NEWLINE.split(doc.text)
     for finding in findings:
         finding.file = name
@@ -77,7 +84,6 @@ def build(doc: Document, name: str, *, agency: str | None, year: int | None) -> 
         missing_cells=[c.path for c, v in cells if v is None],
         findings=findings,
     )
-    source = SourceText(name, doc.text, section_lines, list(ol.headings), dict(tables.lines))
     return Imported(project, source)
 
 

@@ -5,7 +5,7 @@ renumber (``一、主动公开政府信息情况`` as the first section), rename
 四 and 五, ``其他需要汇报事项``), repeat (``六、`` twice), drop the numeral
 (``总体情况``) or run everything into one line (crawler output). Every heading-like
 line is recorded as a :class:`~drafter.source.HeadingHit` in file order so the N1 rule
-can judge the outline as written; the importer itself never reports N1.
+can judge the outline as written (the import runs it too and records what it says).
 """
 
 from __future__ import annotations

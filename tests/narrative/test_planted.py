@@ -103,6 +103,8 @@ class Base:
         path.write_text(text, encoding="utf-8")
         result = check_file(path, last_year, agency=self.report.agency)
         assert result.unusable is None, result.unusable
+        said = [(f.rule, f.location.line, f.message) for f in result.findings]
+        assert len(said) == len(set(said)), "a finding of the import repeated by a rule"
         return result
 
     def check(self, text: str, last_year: Report | None = None) -> list[Finding]:
