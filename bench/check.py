@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _common import ROOT, median_seconds
+from _common import ROOT, TABLE_RULES, median_seconds
 
 from drafter.checking import check_file, check_project, load_any
 from drafter.rules import check_report
 
 CORPUS = ROOT / "fixtures" / "corpus"
 MIN_FILES = 1_000
-TABLE_RULES = ("V1", "V2", "V3", "R1", "R2", "R3", "R4", "C3", "C4")
 
 
 def text_files() -> list[Path]:

@@ -14,7 +14,7 @@ import pytest
 from drafter.checking import check_file
 from drafter.cli import main
 from tests.factories import EXAMPLE
-from tests.narrative.corpus import SEED
+from tests.narrative.corpus import REPORTS, SEED
 
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
 
@@ -93,3 +93,13 @@ def test_many_files_at_once_with_an_unusable_one(capsys, tmp_path):
     assert status == 2
     assert {f["file"] for f in findings} >= {str(SEED), str(bad)}
     assert any(f["rule"] == "IO" and f["file"] == str(bad) for f in findings)
+
+
+def test_tables_missing_from_the_file_are_reported_once_per_table():
+    """A page with the text only: the import says each table was not found (I1); the
+    blank-cell rule (V3) does not repeat that for every row of it."""
+    result = check_file(REPORTS / "2022_yuyao_sjj_1.txt")
+    i1 = [f for f in result.findings if f.rule == "I1"]
+    assert [f.location.section for f in i1] == ["active", "requests", "appeals"]
+    assert sum(len(f.location.cells) for f in i1) == 200
+    assert [f for f in result.findings if f.rule == "V3"] == []
