@@ -54,7 +54,7 @@ class Opened:
     notes: list[Finding] = field(default_factory=list)
     options: dict[str, object] = field(default_factory=dict)
     checked: tuple[str, ...] = ()
-    """Rules the import already ran on this file (their findings are among ``notes``)."""
+    """Rules whose findings are among ``notes`` already (the import's), not run again."""
 
 
 def load_report(path: str | Path) -> tuple[Project, list[Finding]]:
@@ -77,7 +77,7 @@ def load_any(path: str | Path, *, agency: str | None = None, year: int | None = 
 
 def _import(path: Path, agency: str | None, year: int | None) -> Opened:
     # Imported on first use: checking project files (the export gate) needs no importer.
-    from drafter.importers import OUTLINE_RULES, ImportFailed, import_file
+    from drafter.importers import COVERED_RULES, ImportFailed, import_file
 
     try:
         imported = import_file(path, agency=agency, year=year)
@@ -85,7 +85,7 @@ def _import(path: Path, agency: str | None, year: int | None) -> Opened:
         raise ProjectError(str(exc)) from None
     project = imported.project
     notes = list(project.imported.findings) if project.imported is not None else []
-    return Opened(project, imported.source, notes, checked=OUTLINE_RULES)
+    return Opened(project, imported.source, notes, checked=COVERED_RULES)
 
 
 def _settle_identity(loaded: Opened, agency: str | None, year: int | None) -> None:
@@ -158,8 +158,8 @@ def check_file(
     return FileCheck(name, findings, project=loaded.project)
 
 
-_BLANK_NOTES = frozenset({"V3", "I1", "I2"})
-"""Import notes that leave cells blank: left blank in the file, not found, glued."""
+_BLANK_NOTES = frozenset({"V3", "I1", "I2", "I3"})
+"""Notes that leave cells blank: blank in the file, not found, glued, old layout."""
 
 
 def _merge(notes: list[Finding], found: list[Finding]) -> list[Finding]:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.importers.assemble import OUTLINE_RULES, Imported, build
+from drafter.importers.assemble import COVERED_RULES, OUTLINE_RULES, Imported, build
 from drafter.importers.decoding import ImportFailed, decode, sniff_kind
 from drafter.importers.document import Document
 
 __all__ = [
+    "COVERED_RULES",
     "OUTLINE_RULES",
     "SUFFIXES",
     "ImportFailed",

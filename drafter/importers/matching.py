@@ -13,7 +13,6 @@ where certain (I2, :mod:`drafter.importers.glued`).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,7 +22,7 @@ from functools import cache
 from drafter import forms
 from drafter.forms import APPEAL_COLUMNS, APPEAL_ROWS, REQUEST_COLUMNS, CellKind, FormatId
 from drafter.importers import glued, labels
-from drafter.importers.normalise import condense
+from drafter.importers.normalise import condense, shared_chars
 from drafter.importers.rows import Candidate, Value, read_candidates
 from drafter.importers.sections import Outline, Segment
 from drafter.model import CellValue, Finding, Location
@@ -105,14 +104,9 @@ APPEAL_PATHS = tuple(f"appeals.{r}.{c}" for r, _ in APPEAL_ROWS for c, _ in APPE
 
 
 @cache
-def _characters(variant: str) -> tuple[frozenset[str], tuple[tuple[str, int], ...]]:
-    """A row label's characters, as a set and counted (labels come from forms: few)."""
-    return frozenset(variant), tuple(Counter(variant).items())
-
-
-def _shared(counts: tuple[tuple[str, int], ...], text: str) -> int:
-    """How many of the counted characters ``text`` holds (repeats counted)."""
-    return sum(min(k, text.count(ch)) for ch, k in counts)
+def _characters(variant: str) -> frozenset[str]:
+    """A row label's characters (labels come from forms: few)."""
+    return frozenset(variant)
 
 
 def score(defn: RowDef, label: str) -> float:
@@ -123,14 +117,14 @@ def score(defn: RowDef, label: str) -> float:
             return 1.0 + len(variant) / 1000  # longer exact labels win ties
         if len(variant) <= 3:
             continue
-        chars, counts = _characters(variant)
+        chars = _characters(variant)
         widest = label[-(len(variant) + 4) :]
         if len(chars.intersection(widest)) < len(chars) * 0.5:
             continue
         need = 0.75 if len(variant) <= 6 else 0.6
         # The characters a window shares with the label bound its ratio; the windows
         # below are suffixes of the widest, so when it falls short they all do.
-        if _shared(counts, widest) / len(variant) < need:
+        if shared_chars(widest, variant) / len(variant) < need:
             continue
         previous = None
         for extra in (0, 2, 4):
@@ -138,7 +132,7 @@ def score(defn: RowDef, label: str) -> float:
             if window == previous:
                 continue  # a short label: the same window again
             previous = window
-            bound = _shared(counts, window) / len(variant)
+            bound = shared_chars(window, variant) / len(variant)
             if bound < need or bound <= best:
                 continue  # the matcher could not reach ``need`` or beat the best so far
             matcher = SequenceMatcher(None, variant, window, autojunk=False)

@@ -7,13 +7,21 @@ The seed report and copies of it with one error planted on a known line; GBK byt
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from drafter import forms
 from drafter.checking import check_file
 from drafter.cli import main
-from tests.factories import EXAMPLE
+from drafter.importers import ImportFailed, import_file, import_text
+from drafter.model import Project
+from tests import writers
+from tests.factories import CORPUS, EXAMPLE, random_report
+from tests.importers.test_robustness import PIECES
 from tests.narrative.corpus import REPORTS, SEED
 
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
@@ -103,3 +111,56 @@ def test_tables_missing_from_the_file_are_reported_once_per_table():
     assert [f.location.section for f in i1] == ["active", "requests", "appeals"]
     assert sum(len(f.location.cells) for f in i1) == 200
     assert [f for f in result.findings if f.rule == "V3"] == []
+
+
+# --------------------------------------------------------------------------- V3 at import
+# ``drafter check`` does not run rule V3 on an imported report (importers.COVERED_RULES):
+# the import has already said, for every cell it left null, why — blank in the file (V3),
+# not found or unreadable (I1), glued figures (I2), the old single （六） row (I3).
+
+BLANK_NOTES = {"V3", "I1", "I2", "I3"}
+
+
+def unexplained(project: Project) -> set[str]:
+    """Cells the import left null without a note naming them."""
+    assert project.imported is not None
+    noted = {
+        c for f in project.imported.findings if f.rule in BLANK_NOTES for c in f.location.cells
+    }
+    blank = {cell.path for cell, value in project.tables.values(project.format) if value is None}
+    return blank - noted
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".html", ".pdf")),
+    ids=lambda p: p.name,
+)
+def test_every_cell_a_published_file_leaves_blank_has_a_note(path):
+    assert unexplained(import_file(path).project) == set()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    blanks=st.integers(0, 30),
+    kind=st.sampled_from(["txt", "md", "html", "crawler"]),
+)
+def test_every_cell_a_written_report_leaves_blank_has_a_note(seed, blanks, kind):
+    rng = random.Random(seed)
+    report = random_report(rng, rng.choice(["2021", "2019"]))
+    for cell in rng.sample(forms.all_cells(report.format), blanks):
+        report.tables.set(cell.path, None)
+    text = writers.to_crawler(report) if kind == "crawler" else writers.WRITERS[kind](report)
+    project = import_text(text, f"report.{'txt' if kind == 'crawler' else kind}").project
+    assert unexplained(project) == set()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + SEED_LINES), max_size=80))
+def test_every_cell_a_jumble_of_report_pieces_leaves_blank_has_a_note(parts):
+    try:
+        project = import_text("".join(parts), "a.txt").project
+    except ImportFailed:
+        return
+    assert unexplained(project) == set()
