@@ -79,13 +79,15 @@ def build(doc: Document, name: str, *, agency: str | None, year: int | None) -> 
         line = finding.location.line
         if finding.location.cells and line and line <= len(file_lines):
             finding.excerpt = file_lines[line - 1].strip()[:100] or finding.excerpt
-    cells = list(project.tables.values(project.format))
+    # The cells the tables gave are all there is: the rest of the project's cells are null.
+    cells = forms.all_cells(project.format)
+    missing = [c.path for c in cells if tables.values.get(c.path) is None]
     project.imported = ImportInfo(
         file=name,
         kind=doc.kind,
         encoding=doc.encoding,
-        recovered_cells=sum(1 for _, v in cells if v is not None),
-        missing_cells=[c.path for c, v in cells if v is None],
+        recovered_cells=len(cells) - len(missing),
+        missing_cells=missing,
         findings=findings,
     )
     return Imported(project, source)
