@@ -637,9 +637,6 @@ def _worth_reading(sentence: str) -> bool:
     return _WORTH_READING.search(sentence) is not None
 
 
-_ANY_SUBJECT = re.compile("|".join(f"(?:{p.subject})" for p in ALL_CLAIMS))
-
-
 @cache
 def _compiled(regex: str) -> re.Pattern[str]:
     """A regex of the claims table (subject, context, avoid, after), compiled once."""
@@ -676,8 +673,6 @@ def _sentence_claims(
     nil = bool(_NIL_HINT.search(sentence) and _NIL_TOPIC.search(sentence))
     if not (figures or nil):
         return []
-    if not _ANY_SUBJECT.search(sentence):
-        return []  # one pass over the sentence instead of one per row
     hits = _subjects(sentence, figures=figures, nil=nil)
     if not hits:
         return []
