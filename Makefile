@@ -6,6 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EXAMPLE := fixtures/example/yunxi-2025.json
+# make run edits a scratch copy (ignored by git): autosave never touches the fixture.
+RUN_COPY := .run/yunxi-2025.json
 
 .PHONY: run test lint bench clean preview
 
@@ -17,9 +19,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-## Open drafter on the bundled example report.
+## Open drafter on (a scratch copy of) the bundled example report.
 run: $(STAMP)
-	$(BIN)/drafter check $(EXAMPLE)
+	@mkdir -p $(dir $(RUN_COPY))
+	@test -f $(RUN_COPY) || cp $(EXAMPLE) $(RUN_COPY)
+	$(BIN)/drafter tui $(RUN_COPY)
 
 ## Lint, type-check, check the import layering, run the whole test suite.
 test: $(STAMP)

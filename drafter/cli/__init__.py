@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import NoReturn
 
 from drafter import __version__, paths
-from drafter.cli import check, config, draft, export, import_, new
+from drafter.cli import check, config, draft, export, import_, new, tui
 
-COMMANDS = (import_, new, check, draft, export, config)
+COMMANDS = (tui, import_, new, check, draft, export, config)
 """Modules providing ``add_parser(subparsers)``; each sets ``run`` on its parser."""
 
 
@@ -50,6 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     run = getattr(args, "run", None)
+    if run is None and sys.stdout.isatty() and sys.stdin.isatty():
+        run = tui.run  # bare `drafter` in a terminal opens the UI
+        args.project = None
     if run is None:
         parser.print_help()
         return 0

@@ -39,6 +39,11 @@ CORE = [
     "drafter.narrative.scan",
     "drafter.importers",
     "drafter.importers.docx",
+    "drafter.similarity",
+    "drafter.editing",
+    "drafter.recent",
+    "drafter.recovery",
+    "drafter.newproject",
 ]
 
 

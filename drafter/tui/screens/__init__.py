@@ -1,0 +1,1 @@
+"""The editor's screens, one per file."""

@@ -1,0 +1,133 @@
+"""The checks screen: every finding, grouped by severity and section; Enter goes there."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from drafter import forms
+from drafter.model import Finding
+from drafter.tui.messages import JumpToFinding
+from drafter.tui.session import Session
+from drafter.tui.widgets.status_line import StatusLine
+
+SEVERITIES = (("error", "错误"), ("warning", "警告"))
+
+
+def section_label(key: str | None) -> str:
+    if key in forms.SECTION_BY_KEY:
+        return forms.SECTION_BY_KEY[key].heading
+    if key == forms.PREAMBLE_KEY:
+        return "开头"
+    return "其他"
+
+
+def group(findings: list[Finding]) -> list[tuple[str, list[tuple[str, list[Finding]]]]]:
+    """Findings by severity (errors first), then by section in report order."""
+    order = {key: i for i, key in enumerate(forms.SECTION_KEYS)}
+    grouped = []
+    for severity, _ in SEVERITIES:
+        mine = [f for f in findings if f.severity == severity]
+        sections: dict[str | None, list[Finding]] = {}
+        for finding in mine:
+            sections.setdefault(finding.location.section, []).append(finding)
+        keys = sorted(sections, key=lambda k: order.get(k or "", len(order)))
+        grouped.append((severity, [(section_label(k), sections[k]) for k in keys]))
+    return grouped
+
+
+class ChecksScreen(Screen[None]):
+    """All findings of the project; Enter jumps to the cell or the sentence."""
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "jump",
+            "转到",
+            id="checks.jump",
+            priority=True,
+            tooltip="转到问题所在的单元格或句子（在分组上：展开或收起）",
+        ),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(name="checks")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="checks-summary")
+        tree: Tree[Finding | None] = Tree("核对结果", id="findings")
+        tree.show_root = False
+        yield tree
+        yield Static("", id="finding-detail")
+        yield StatusLine()
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(StatusLine).show_session(self.session)
+        self.rebuild()
+        self.query_one(Tree).focus()
+
+    def rebuild(self) -> None:
+        findings = self.session.findings
+        tree: Tree[Finding | None] = self.query_one(Tree)
+        tree.clear()
+        errors, warnings = self.session.counts()
+        summary = self.query_one("#checks-summary", Static)
+        if not findings:
+            summary.update("未发现问题。")
+        else:
+            summary.update(
+                f"错误 {errors} 项（导出前必须修正）· 警告 {warnings} 项（请核实）。"
+                "选中一项按 Enter 转到该处。"
+            )
+        first: TreeNode[Finding | None] | None = None
+        for severity, sections in group(findings):
+            count = sum(len(items) for _, items in sections)
+            if not count:
+                continue
+            name = dict(SEVERITIES)[severity]
+            top = tree.root.add(f"{name}（{count}）", expand=True)
+            for label, items in sections:
+                node = top.add(f"{label}（{len(items)}）", expand=True)
+                for finding in items:
+                    leaf = node.add_leaf(
+                        Text.assemble((finding.rule, "bold"), " ", finding.message),
+                        data=finding,
+                    )
+                    first = first or leaf
+        self.show_detail(None)
+        if first is not None:
+            tree.call_after_refresh(tree.move_cursor, first)
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[Finding | None]) -> None:
+        self.show_detail(event.node.data)
+
+    def show_detail(self, finding: Finding | None) -> None:
+        detail = self.query_one("#finding-detail", Static)
+        if finding is None:
+            detail.update("")
+            return
+        cell = finding.location.cell
+        fmt = self.session.project.format
+        cells = forms.cells_by_path(fmt)
+        where = cells[cell].label if cell in cells else section_label(finding.location.section)
+        parts = [Content.assemble((finding.rule, "bold"), f" {finding.message}")]
+        if finding.excerpt:
+            parts.append(Content(f"「{finding.excerpt}」"))
+        parts.append(Content(f"位置：{where}"))
+        detail.update(Content("\n").join(parts))
+
+    def action_jump(self) -> None:
+        node = self.query_one(Tree).cursor_node
+        if node is not None and node.data is not None:
+            self.post_message(JumpToFinding(node.data))
+        elif node is not None:
+            node.toggle()

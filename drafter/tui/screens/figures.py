@@ -1,0 +1,154 @@
+"""The figures screen: tables 二, 三 and 四 as the official forms, and the key facts."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.lazy import Lazy
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from drafter import forms
+from drafter.tui.session import Session
+from drafter.tui.widgets.form_grid import FormGrid
+from drafter.tui.widgets.key_facts import KeyFactsEditor
+from drafter.tui.widgets.status_line import StatusLine
+
+FACTS_TAB = "tab-facts"
+
+
+def tab_id(table: str) -> str:
+    return f"tab-{table}"
+
+
+class FiguresScreen(Screen[None]):
+    """Type this year's figures; totals, carry-over and findings follow live."""
+
+    BINDINGS = [
+        Binding(
+            "f6",
+            "next_tab",
+            "下一张表",
+            id="figures.next_tab",
+            tooltip="在表二、表三、表四和要点之间切换",
+        ),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(name="figures")
+        self.session = session
+        self.notes: dict[str, str] = {}
+        """The last parse/edit note per cell, shown while the cell is focused."""
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="figure-tabs"):
+            for table in forms.TABLE_KEYS:
+                title = f"表{forms.TABLE_NUMERALS[table]}"
+                with TabPane(title, id=tab_id(table)):
+                    yield FormGrid(self.session, table, id=f"grid-{table}")
+            with TabPane("要点", id=FACTS_TAB):
+                # Mounted after the first paint: the tables show sooner.
+                yield Lazy(KeyFactsEditor(self.session, id="key-facts"))
+        yield Static("", id="cell-detail")
+        yield StatusLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.grid("active").focus()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(StatusLine).show_session(self.session)
+        for grid in self.query(FormGrid):
+            grid.refresh()
+        self.show_detail(self.current_grid())
+
+    def commit_pending(self) -> None:
+        """Take what is being typed into a cell into the model."""
+        for grid in self.query(FormGrid):
+            grid.commit()
+
+    def grid(self, table: str) -> FormGrid:
+        return self.query_one(f"#grid-{table}", FormGrid)
+
+    def current_grid(self) -> FormGrid | None:
+        active = self.query_one(TabbedContent).active
+        table = active.removeprefix("tab-")
+        return self.grid(table) if table in forms.TABLE_KEYS else None
+
+    def focus_cell(self, path: str) -> None:
+        """Show the table holding ``path`` and put the cursor on that cell."""
+        table = path.split(".", 1)[0]
+        self.query_one(TabbedContent).active = tab_id(table)
+        self.grid(table).focus_cell(path)
+
+    def show_table(self, table: str) -> None:
+        self.query_one(TabbedContent).active = tab_id(table)
+        self.grid(table).focus()
+
+    def action_next_tab(self) -> None:
+        tabs = [*(tab_id(t) for t in forms.TABLE_KEYS), FACTS_TAB]
+        content = self.query_one(TabbedContent)
+        content.active = tabs[(tabs.index(content.active) + 1) % len(tabs)]
+        self._focus_active()
+
+    def show_facts(self) -> None:
+        self.query_one(TabbedContent).active = FACTS_TAB
+        self._focus_active()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self) -> None:
+        self._focus_active()
+
+    def _focus_active(self) -> None:
+        grid = self.current_grid()
+        if grid is not None:
+            grid.focus()
+        else:
+            self.query_one(KeyFactsEditor).query("Input, Button").first().focus()
+        self.show_detail(grid)
+
+    # ---------------------------------------------------------------- detail line
+
+    @on(FormGrid.CursorMoved)
+    def _cursor_moved(self, event: FormGrid.CursorMoved) -> None:
+        self.show_detail(event.grid)
+
+    @on(FormGrid.Edited)
+    def _edited(self, event: FormGrid.Edited) -> None:
+        for note in event.outcome.notes:
+            self.notes[note.path] = note.message
+        for path in event.outcome.changed:
+            if not any(n.path == path for n in event.outcome.notes):
+                self.notes.pop(path, None)
+        for grid in self.query(FormGrid):
+            grid.refresh()
+        self.show_detail(event.grid)
+
+    def show_detail(self, grid: FormGrid | None) -> None:
+        """Full label, kind and every finding of the focused cell, in Chinese."""
+        detail = self.query_one("#cell-detail", Static)
+        if grid is None:
+            detail.update("每条要点一行：左边写事项，右边写内容。Ctrl+N 添加，Ctrl+D 删除。")
+            return
+        cell = grid.cell_def()
+        kind = ""
+        if cell.computed:
+            kind = "（合计，自动计算）"
+        elif cell.carried and cell.path in grid.prefilled():
+            kind = "（由上年报告结转预填，可修改）"
+        elif cell.kind is forms.CellKind.AMOUNT:
+            kind = "（单位：万元）"
+        lines = [Content.from_markup("[b]$label[/b]$kind", label=cell.label, kind=kind)]
+        note = self.notes.get(cell.path)
+        if note:
+            lines.append(Content.from_markup("[$warning]输入：$note[/]", note=note))
+        for finding in grid.findings_at():
+            tint = "$error" if finding.severity == "error" else "$warning"
+            lines.append(
+                Content.from_markup(
+                    f"[{tint}]$rule[/] $message", rule=finding.rule, message=finding.message
+                )
+            )
+        detail.update(Content("\n").join(lines))

@@ -1,0 +1,185 @@
+"""The first screen: open a project, reopen a recent one, or start a new report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from drafter.recent import load_recent
+from drafter.tui.screens.file_picker import FilePickerScreen
+from drafter.tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+
+class StartScreen(Screen[None]):
+    """Open, reopen or create a project."""
+
+    BINDINGS = [
+        Binding(
+            "ctrl+b",
+            "browse_open",
+            "选择文件",
+            id="start.browse",
+            tooltip="在文件夹中选择要打开的项目文件",
+        ),
+    ]
+
+    def __init__(self, workdir: Path, today: date) -> None:
+        super().__init__(name="start")
+        self.workdir = workdir
+        self.today = today
+
+    @property
+    def drafter_app(self) -> DrafterApp:
+        from drafter.tui.app import DrafterApp
+
+        assert isinstance(self.app, DrafterApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        # Field names are border titles rather than Label widgets: fewer widgets, and
+        # the start screen is what a clerk waits for.
+        yield Static("政府信息公开工作年度报告 · 起草助手", id="start-title")
+        with Horizontal(id="start-panes"):
+            with Vertical(id="open-pane", classes="pane") as pane:
+                pane.border_title = "打开项目"
+                yield self._field("项目文件（.json）", "open-path", "输入路径后按 Enter")
+                with Horizontal(classes="buttons"):
+                    yield Button("选择文件…", id="browse-open")
+                    yield Button("打开", id="open", variant="primary")
+                recent = OptionList(id="recent")
+                recent.border_title = "最近打开"
+                yield recent
+            with Vertical(id="new-pane", classes="pane") as pane:
+                pane.border_title = "新建报告"
+                yield self._field("机关全称", "agency", "如 云溪县市场监督管理局")
+                yield self._field("报告年度", "year", value=str(self.today.year - 1))
+                with Horizontal(classes="buttons"):
+                    yield self._field("上年报告（可选：项目文件或已发布的报告）", "last-year")
+                    yield Button("选择…", id="browse-last-year")
+                yield self._field("保存为（.json）", "new-path")
+                yield Button("新建", id="create", variant="primary")
+        yield Static("", id="start-message")
+        yield StatusLine()
+        yield Footer()
+
+    @staticmethod
+    def _field(title: str, id: str, placeholder: str = "", value: str = "") -> Input:
+        field = Input(value, placeholder=placeholder, id=id)
+        field.border_title = title
+        return field
+
+    def on_mount(self) -> None:
+        self.query_one(StatusLine).show_session(None)
+        self.query_one("#open-path", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.show_recent()
+
+    def show_recent(self) -> None:
+        options = self.query_one("#recent", OptionList)
+        options.clear_options()
+        for path in load_recent():
+            exists = path.is_file()
+            label = str(path) if exists else f"{path}（文件已不存在）"
+            options.add_option(Option(label, id=str(path), disabled=not exists))
+
+    def say(self, message: str, error: bool = True) -> None:
+        line = self.query_one("#start-message", Static)
+        line.set_class(error, "error")
+        line.update(message)
+
+    # ---------------------------------------------------------------- open
+
+    @on(Input.Submitted, "#open-path")
+    @on(Button.Pressed, "#open")
+    def _open_typed(self) -> None:
+        typed = self.query_one("#open-path", Input).value.strip()
+        if not typed:
+            self.say("请输入项目文件路径，或按「选择文件…」")
+            return
+        self.drafter_app.open_project(self._resolve(typed))
+
+    @on(OptionList.OptionSelected, "#recent")
+    def _open_recent(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.drafter_app.open_project(Path(event.option.id))
+
+    @on(Button.Pressed, "#browse-open")
+    def action_browse_open(self) -> None:
+        from drafter.newproject import PROJECT_SUFFIXES
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.query_one("#open-path", Input).value = str(path)
+                self.drafter_app.open_project(path)
+
+        picker = FilePickerScreen("打开项目文件", self.workdir, PROJECT_SUFFIXES)
+        self.app.push_screen(picker, chosen)
+
+    # ---------------------------------------------------------------- new
+
+    @on(Button.Pressed, "#browse-last-year")
+    def _browse_last_year(self) -> None:
+        from drafter.newproject import PROJECT_SUFFIXES, REPORT_SUFFIXES
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.query_one("#last-year", Input).value = str(path)
+
+        picker = FilePickerScreen("选择上年报告", self.workdir, PROJECT_SUFFIXES + REPORT_SUFFIXES)
+        self.app.push_screen(picker, chosen)
+
+    @on(Input.Changed, "#agency")
+    @on(Input.Changed, "#year")
+    def _suggest_path(self) -> None:
+        agency = self.query_one("#agency", Input).value.strip()
+        year = self.query_one("#year", Input).value.strip()
+        target = self.query_one("#new-path", Input)
+        if agency and (not target.value or getattr(self, "_suggested", None) == target.value):
+            suggestion = str(self.workdir / f"{agency}{year}年报告.json")
+            self._suggested = suggestion
+            target.value = suggestion
+
+    @on(Button.Pressed, "#create")
+    def _create(self) -> None:
+        from drafter.newproject import new_project
+        from drafter.store import ProjectError
+
+        agency = self.query_one("#agency", Input).value
+        year = self.query_one("#year", Input).value
+        last_year = self.query_one("#last-year", Input).value.strip()
+        target = self.query_one("#new-path", Input).value.strip()
+        if not target:
+            self.say("请填写新项目文件的保存位置（.json）")
+            return
+        path = self._resolve(target)
+        if path.suffix.lower() != ".json":
+            path = path.with_suffix(".json")
+        if path.exists():
+            self.say(f"{path} 已存在：请换一个文件名，或在左侧直接打开它")
+            return
+        try:
+            project = new_project(
+                agency, year, last_year_file=self._resolve(last_year) if last_year else None
+            )
+        except ProjectError as exc:
+            self.say(str(exc))
+            return
+        self.say("")
+        self.drafter_app.create_project(project, path)
+
+    def _resolve(self, typed: str) -> Path:
+        path = Path(typed).expanduser()
+        return path if path.is_absolute() else self.workdir / path

@@ -1,0 +1,119 @@
+"""One open project in the editor: the model, its file, findings, cell undo, save state.
+
+The screens change the model only through a session, so every change is counted
+(``revision``), checked (``findings``, recomputed when asked after a change) and saved:
+the app listens for changes and saves within a second. Saving writes the recovery copy
+first and then the project file, both atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from drafter.checking import check_project
+from drafter.editing import EditOutcome, apply_inputs
+from drafter.model import Finding, KeyFact, Project, Tables
+from drafter.recovery import discard_recovery, write_recovery
+from drafter.store import save_project
+
+MAX_UNDO = 200
+
+
+class Session:
+    """The open project and everything the editor knows about its state."""
+
+    def __init__(self, project: Project, path: Path, load_notes: list[Finding] | None = None):
+        self.project = project
+        self.path = path
+        self.load_notes: list[Finding] = load_notes or []
+        """Values normalised or refused while loading (V1–V3)."""
+        self.revision = 0
+        self.saved_revision = 0
+        self.save_error: str | None = None
+        """Why the last save failed (Chinese), or None."""
+        self.recovery_copy: Path | None = None
+        self.listeners: list[Callable[[], None]] = []
+        self._findings: list[Finding] = []
+        self._checked_revision = -1
+        self._undo: list[Tables] = []
+
+    # ---------------------------------------------------------------- state
+
+    @property
+    def dirty(self) -> bool:
+        """True while a change has not reached the project file."""
+        return self.revision != self.saved_revision
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding for the project as it is now (checked again after a change)."""
+        if self._checked_revision != self.revision:
+            self._findings = check_project(self.project)
+            self._checked_revision = self.revision
+        return self._findings
+
+    def counts(self) -> tuple[int, int]:
+        """(errors, warnings) among the current findings."""
+        errors = sum(1 for f in self.findings if f.severity == "error")
+        return errors, len(self.findings) - errors
+
+    def changed(self) -> None:
+        """Record a change to the model and tell the listeners (autosave, status line)."""
+        self.revision += 1
+        for listener in list(self.listeners):
+            listener()
+
+    # ---------------------------------------------------------------- edits
+
+    def apply_cells(self, raw: Mapping[str, str | None]) -> EditOutcome:
+        """Set table cells from typed or pasted text (see ``drafter.editing``)."""
+        before = self.project.tables.model_copy(deep=True)
+        outcome = apply_inputs(self.project, raw)
+        if self.project.tables != before:
+            self._undo.append(before)
+            del self._undo[:-MAX_UNDO]
+            self.changed()
+        return outcome
+
+    def undo_cells(self) -> bool:
+        """Put the tables back as they were before the last cell edit or paste."""
+        if not self._undo:
+            return False
+        self.project.tables = self._undo.pop()
+        self.changed()
+        return True
+
+    def set_text(self, key: str, text: str) -> None:
+        if self.project.text(key) != text:
+            self.project.set_text(key, text)
+            self.changed()
+
+    def set_key_facts(self, facts: list[KeyFact]) -> None:
+        if self.project.key_facts != facts:
+            self.project.key_facts = facts
+            self.changed()
+
+    # ---------------------------------------------------------------- saving
+
+    def save(self) -> bool:
+        """Write the recovery copy, then the project file; False (and ``save_error``) on failure."""
+        revision = self.revision
+        try:
+            self.recovery_copy = write_recovery(self.project, self.path)
+        except OSError:
+            self.recovery_copy = None
+        try:
+            save_project(self.project, self.path)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            self.save_error = f"无法写入 {self.path}（{reason}）"
+            return False
+        self.saved_revision = revision
+        self.save_error = None
+        return True
+
+    def close(self) -> None:
+        """Forget the recovery copy: call only after a successful final save."""
+        if not self.dirty:
+            discard_recovery(self.path)

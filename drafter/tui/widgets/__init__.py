@@ -1,0 +1,1 @@
+"""The editor's own widgets, one per file."""

@@ -1,0 +1,263 @@
+"""The figures screen: typing, totals, carry-over, findings at cells, paste, key facts."""
+
+from __future__ import annotations
+
+import json
+
+from textual import events
+from textual.widgets import Input
+
+from drafter.store import load_project
+from drafter.tui.screens.figures import FiguresScreen
+from drafter.tui.widgets.form_grid import FormGrid
+from drafter.tui.widgets.key_facts import KeyFactRow
+from tests.tui.conftest import SIZE
+
+
+def figures_of(app) -> FiguresScreen:
+    screen = app.screen
+    assert isinstance(screen, FiguresScreen)
+    return screen
+
+
+def cell_in_file(path, cell):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    owner = data["tables"]
+    for part in cell.split("."):
+        owner = owner[part]
+    return owner
+
+
+async def test_typing_full_width_digits_sets_the_cell_totals_and_file(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        figures.focus_cell("requests.new.natural_person")
+        await pilot.pause()
+        grid = figures.grid("requests")
+        await pilot.press("１", "２")
+        assert grid.buffer is not None and grid.buffer.text == "１２"
+        await pilot.press("enter")
+        project = app.session.project
+        assert project.tables.get("requests.new.natural_person") == 12
+        assert project.tables.get("requests.new.total") == 12 + 4 + 2  # R3, live
+        assert grid.cursor == "requests.carried_in.natural_person"  # Enter moves down
+        assert "已将「１２」规范为 12" in figures.notes["requests.new.natural_person"]
+        await pilot.pause(0.3)
+        assert cell_in_file(project_file, "requests.new.natural_person") == 12
+        assert cell_in_file(project_file, "requests.new.total") == 18
+        assert not app.session.dirty
+
+
+async def test_findings_show_at_their_cell_with_the_chinese_message(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        figures.focus_cell("requests.granted.natural_person")
+        await pilot.pause()
+        await pilot.press("2", "0", "enter")
+        grid = figures.grid("requests")
+        r1 = [f for f in app.session.findings if f.rule == "R1"]
+        assert len(r1) == 2  # 自然人 and 总计 columns
+        figures.focus_cell("requests.carried_out.natural_person")
+        await pilot.pause()
+        assert [f.rule for f in grid.findings_at()] == ["R1"]
+        detail = str(figures.query_one("#cell-detail").render())
+        assert "表三「四、结转下年度继续办理」「自然人」" in detail
+        assert "第一项加第二项之和应等于第三项加第四项之和" in detail
+        line = grid.render_line(grid._view_y(grid.grid_layout.by_path[grid.cursor].top))
+        assert "!" in line.text  # the error mark at the cell
+
+
+async def test_totals_and_computed_cells_refuse_typing(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        figures.focus_cell("requests.new.total")
+        await pilot.pause()
+        await pilot.press("9")
+        grid = figures.grid("requests")
+        assert grid.buffer is None
+        assert app.session.project.tables.get("requests.new.total") == 29
+        assert "合计由程序计算" in figures.notes["requests.new.total"]
+
+
+async def test_tab_enter_and_arrows_move_between_cells(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = figures_of(app).grid("active")
+        assert app.focused is grid
+        assert grid.cursor == "active.regulations.issued"
+        await pilot.press("tab")
+        assert grid.cursor == "active.regulations.repealed"
+        await pilot.press("down")
+        assert grid.cursor == "active.normative_documents.repealed"
+        await pilot.press("enter")
+        assert grid.cursor == "active.licensing"
+        await pilot.press("shift+tab")
+        assert grid.cursor == "active.normative_documents.in_force"
+        await pilot.press("up", "left", "left")
+        assert grid.cursor == "active.regulations.issued"
+
+
+async def test_carried_cells_are_prefilled_marked_and_correctable(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        grid = figures.grid("requests")
+        path = "requests.carried_in.natural_person"
+        assert path in grid.prefilled()
+        figures.focus_cell(path)
+        await pilot.pause()
+        assert "由上年报告结转预填" in str(figures.query_one("#cell-detail").render())
+        assert grid.render_line(grid._view_y(grid.grid_layout.by_path[path].top)).text.count("<")
+        await pilot.press("5", "enter")
+        assert app.session.project.tables.get(path) == 5
+        assert [f.rule for f in grid.findings_at(path) if f.location.cell == path] == ["X1"]
+
+
+async def test_pasting_a_row_and_a_column_fills_consecutive_cells(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        figures.focus_cell("requests.withheld_1.natural_person")
+        await pilot.pause()
+        grid = figures.grid("requests")
+        grid.post_message(events.Paste("1\t2\t3\t4\t5\t6\t21\n"))  # as Excel copies a row
+        await pilot.pause()
+        tables = app.session.project.tables
+        row = [
+            tables.get(f"requests.withheld_1.{c}")
+            for c in (
+                "natural_person",
+                "business",
+                "research",
+                "public_interest",
+                "legal_services",
+                "other_org",
+                "total",
+            )
+        ]
+        assert row == [1, 2, 3, 4, 5, 6, 21]
+        figures.focus_cell("active.regulations.issued")
+        await pilot.pause()
+        figures.grid("active").post_message(events.Paste("３\n1\n"))  # a column, from a page
+        await pilot.pause()
+        assert tables.get("active.regulations.issued") == 3
+        assert tables.get("active.normative_documents.issued") == 1
+
+
+async def test_pasted_total_that_disagrees_is_reported_not_written(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        figures.focus_cell("appeals.review.upheld")
+        await pilot.pause()
+        grid = figures.grid("appeals")
+        outcome = grid.paste_rows([["1", "0", "0", "0", "7"]])
+        assert app.session.project.tables.get("appeals.review.total") == 1
+        assert any("未采用输入的 7" in n.message for n in outcome.notes)
+
+
+async def test_undo_puts_the_table_back(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = figures_of(app).grid("active")
+        await pilot.press("7", "enter")
+        assert app.session.project.tables.get("active.regulations.issued") == 7
+        await pilot.press("ctrl+z")
+        assert app.session.project.tables.get("active.regulations.issued") == 0
+        assert grid.buffer is None
+
+
+async def test_terminal_cursor_sits_at_the_caret_of_the_cell(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        figures.focus_cell("requests.new.natural_person")
+        await pilot.pause()
+        grid = figures.grid("requests")
+        placed = grid.grid_layout.by_path["requests.new.natural_person"]
+        region = grid.content_region
+        assert app.cursor_position == (region.x + placed.x + 1, region.y + placed.top)
+        grid.type_text("１２")
+        assert app.cursor_position.x == region.x + placed.x + 1 + 4  # two wide digits
+
+
+async def test_key_facts_are_added_edited_and_removed(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        figures.show_facts()
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        label, value = app.screen.query(KeyFactRow).last().query(Input)
+        label.value = "主动公开信息"
+        value.value = "1268条（含政策解读36篇）"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        second = app.screen.query(KeyFactRow).last()
+        second.query(Input).first().value = "培训场次"
+        await pilot.pause(0.3)
+        saved = load_project(project_file).project.key_facts
+        assert [(f.label, f.value) for f in saved] == [
+            ("主动公开信息", "1268条（含政策解读36篇）"),
+            ("培训场次", ""),
+        ]
+        second.query(Input).first().focus()
+        await pilot.press("ctrl+d")
+        await pilot.pause(0.3)
+        assert [f.label for f in load_project(project_file).project.key_facts] == ["主动公开信息"]
+
+
+async def test_f6_cycles_tables_and_focuses_the_grid(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        await pilot.press("f6")
+        assert isinstance(app.focused, FormGrid) and app.focused.table == "requests"
+        await pilot.press("f6", "f6")
+        assert figures.current_grid() is None
+        await pilot.press("f6")
+        assert isinstance(app.focused, FormGrid) and app.focused.table == "active"
+
+
+async def test_opening_recomputes_totals_a_file_got_wrong(make_app, project_file):
+    from drafter.store import save_project
+
+    project = load_project(project_file).project
+    project.tables.set("requests.new.total", 99)  # edited by hand outside drafter
+    save_project(project, project_file)
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.session.project.tables.get("requests.new.total") == 29
+        assert any("重新计算了 1 个" in n.message for n in app._notifications)
+        await pilot.pause(0.3)
+    assert cell_in_file(project_file, "requests.new.total") == 29
+
+
+async def test_a_2019_format_report_and_a_small_terminal(make_app, tmp_path):
+    import random
+
+    from drafter.store import save_project
+    from tests.factories import random_report
+
+    path = tmp_path / "old.json"
+    save_project(random_report(random.Random(7), "2019"), path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        figures = figures_of(app)
+        figures.focus_cell("active.licensing.change")  # 本年增/减: a signed count (V4)
+        await pilot.pause()
+        await pilot.press("-", "3", "enter")
+        assert app.session.project.tables.get("active.licensing.change") == -3
+        for _ in range(3):
+            await pilot.press("f6")
+            grid = figures.current_grid()
+            if grid is not None:
+                grid.focus_cell(grid.form.cells[-1].path)  # scrolled into view
+                await pilot.pause()
+                region = grid.content_region
+                x, y = app.cursor_position
+                assert region.x <= x < region.right and region.y <= y < region.bottom

@@ -1,0 +1,58 @@
+"""Help screen, command palette and file picker."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+from textual.widgets import Markdown
+
+from drafter.rules import REGISTRY
+from drafter.tui.screens.file_picker import FilePickerScreen, ReportTree
+from drafter.tui.screens.help import HelpScreen
+from drafter.tui.screens.narrative import NarrativeScreen
+from tests.tui.conftest import SIZE
+
+
+async def test_help_lists_the_keys_and_every_rule(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one(Markdown).source
+        for rule in REGISTRY:
+            assert f"| {rule.id} | {rule.title} |" in text
+        assert "| f8 | 采用建议 |" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_command_palette_runs_drafter_commands(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("文", "字")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, NarrativeScreen)
+
+
+async def test_the_file_picker_shows_only_project_and_report_files(make_app, tmp_path):
+    for name in ("a.json", "b.docx", "c.xlsx", ".hidden.json"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    chosen = []
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        picker = FilePickerScreen("选择", tmp_path, (".json", ".docx"))
+        app.push_screen(picker, chosen.append)
+        await pilot.pause(0.5)
+        tree = picker.query_one(ReportTree)
+        names = sorted(str(node.label) for node in tree.root.children)
+        assert names == ["a.json", "b.docx", "sub"]
+        picker.query_one("#picker-path").value = str(tmp_path / "a.json")
+        await pilot.click("#picker-ok")
+        await pilot.pause()
+    assert chosen == [tmp_path / "a.json"]

@@ -1,0 +1,132 @@
+"""The narrative screen: editing beside last year, similarity, suggestions, copy."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from drafter.model import Draft
+from drafter.store import load_project, save_project
+from drafter.tui.screens.choice import ChoiceScreen
+from drafter.tui.screens.narrative import NarrativeScreen
+from tests.tui.conftest import SIZE
+
+
+async def open_narrative(app, pilot) -> NarrativeScreen:
+    await pilot.press("f3")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, NarrativeScreen)
+    return screen
+
+
+async def test_editing_reaches_the_model_and_the_file_and_undo_works(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_narrative(app, pilot)
+        editor = screen.editor("overview")
+        assert app.focused is editor.editor
+        original = editor.editor.text
+        editor.editor.insert("今年新增“政策解读”专栏。", (0, 0))  # typed text (IME-committed)
+        await pilot.pause(0.3)
+        expected = "今年新增“政策解读”专栏。" + original
+        assert app.session.project.text("overview") == expected
+        assert load_project(project_file).project.text("overview") == expected
+        await pilot.press("ctrl+z")
+        await pilot.pause(0.3)
+        assert load_project(project_file).project.text("overview") == original
+
+
+async def test_last_years_text_is_beside_and_read_only(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_narrative(app, pilot)
+        editor = screen.editor("overview")
+        last = editor.query_one("#last-year", TextArea)
+        assert last.read_only
+        assert last.text == app.session.project.last_year.text("overview")
+        assert "2024年原文" in str(editor.query_one("#reference-title").render())
+
+
+async def test_similarity_to_last_year_is_shown_and_follows_edits(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_narrative(app, pilot)
+        editor = screen.editor("problems")
+        info = editor.query_one(".section-info")
+        assert "与去年相同的句子 0/" in str(info.render())
+        editor.editor.load_text(editor.last_year_text)  # the classic error: copied text
+        await pilot.pause()
+        assert "（100%）" in str(info.render())
+
+
+async def test_f6_moves_through_the_sections(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_narrative(app, pilot)
+        keys = []
+        for _ in range(4):
+            keys.append(screen.editor().key)
+            await pilot.press("f6")
+        assert keys == ["overview", "problems", "other", "preamble"]
+
+
+def with_suggestion(project_file, text: str, key: str = "problems") -> None:
+    project = load_project(project_file).project
+    project.drafts[key] = Draft(text=text, origin="offline")
+    save_project(project, project_file)
+
+
+async def test_accepting_a_suggestion_into_an_empty_section(make_app, project_file):
+    project = load_project(project_file).project
+    project.set_text("problems", "")
+    save_project(project, project_file)
+    with_suggestion(project_file, "一是公开深度不够。二是解读形式单一。")
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_narrative(app, pilot)
+        screen.show_section("problems")
+        await pilot.press("f7")
+        assert screen.editor().showing_suggestion
+        await pilot.press("f8")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, ChoiceScreen)
+    saved = load_project(project_file).project
+    assert saved.text("problems") == "一是公开深度不够。二是解读形式单一。"
+    assert saved.drafts["problems"].applied
+
+
+async def test_a_suggestion_never_replaces_edited_text_without_asking(make_app, project_file):
+    with_suggestion(project_file, "建议的文字。")
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_narrative(app, pilot)
+        screen.show_section("problems")
+        mine = app.session.project.text("problems")
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("escape")  # keep my text
+        await pilot.pause(0.3)
+        assert load_project(project_file).project.text("problems") == mine
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.click("#choice-replace")
+        await pilot.pause(0.3)
+        assert load_project(project_file).project.text("problems") == "建议的文字。"
+        await pilot.press("ctrl+z")  # the replaced text comes back
+        await pilot.pause(0.3)
+        assert load_project(project_file).project.text("problems") == mine
+
+
+async def test_copying_a_section_also_writes_a_file(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_narrative(app, pilot)
+        await pilot.press("f9")
+        await pilot.pause()
+        text = app.session.project.text("overview")
+        assert app.clipboard == text
+        [note] = list(app._notifications)
+        path = note.message.rsplit("请打开文件：", 1)[1]
+        with open(path, encoding="utf-8") as fh:
+            assert fh.read() == text

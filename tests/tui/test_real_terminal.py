@@ -1,0 +1,221 @@
+"""The real app in a real terminal: Chinese typing, the caret under the IME, kill -9.
+
+Pilot cannot show what a terminal shows (where the cursor is, what a wide character
+takes) nor what survives a SIGKILL, so these start ``python -m drafter tui`` in tmux
+(skipped with a reason when tmux is missing) or on a pseudo-terminal.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import shlex
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from drafter import recovery
+from drafter.store import load_project
+from tests.factories import EXAMPLE
+
+COLS, ROWS = 120, 40
+TIMEOUT = 20.0
+
+
+def app_env(home: Path) -> dict[str, str]:
+    # COLUMNS/LINES (set under pytest) would override the terminal's real size.
+    dropped = ("TMUX", "PYTEST", "COLUMNS", "LINES")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(dropped)}
+    env.update(DRAFTER_HOME=str(home), LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color")
+    return env
+
+
+def wait_until(
+    check: Callable[[], object],
+    what: str,
+    timeout: float = TIMEOUT,
+    show: Callable[[], object] | None = None,
+) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if check():
+            return
+        time.sleep(0.1)
+    seen = f"; the terminal showed:\n{show()}" if show else ""
+    raise AssertionError(f"timed out waiting for {what}{seen}")
+
+
+class Tmux:
+    """One tmux server of our own (private socket), one 120×40 window running the app."""
+
+    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+        self.socket = f"drafter-test-{uuid.uuid4().hex[:8]}"
+        assignments = " ".join(shlex.quote(f"{k}={v}") for k, v in env.items())
+        # env -i: the tmux server's own environment (COLUMNS …) must not reach the app.
+        self.run(
+            "new-session",
+            "-d",
+            "-s",
+            "app",
+            "-x",
+            str(COLS),
+            "-y",
+            str(ROWS),
+            f"exec env -i {assignments} {shlex.join(command)}",
+        )
+
+    def run(self, *args: str) -> str:
+        out = subprocess.run(
+            ["tmux", "-u", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        )
+        return out.stdout
+
+    def type(self, text: str) -> None:
+        self.run("send-keys", "-t", "app", "-l", text)
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "app", *keys)
+
+    def screen(self) -> list[str]:
+        return self.run("capture-pane", "-t", "app", "-p").split("\n")
+
+    def cursor(self) -> tuple[int, int]:
+        x, y = self.run("display", "-p", "-t", "app", "#{cursor_x},#{cursor_y}").split(",")
+        return int(x), int(y)
+
+    def find(self, text: str) -> tuple[int, int] | None:
+        """(column, line) where ``text`` is drawn, in terminal cells."""
+        for y, line in enumerate(self.screen()):
+            index = line.find(text)
+            if index >= 0:
+                return cell_len(line[:index]), y
+        return None
+
+    def alive(self) -> bool:
+        try:
+            return "app" in self.run("list-sessions", "-F", "#{session_name}")
+        except subprocess.CalledProcessError:
+            return False
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "yunxi-2025.json"
+    shutil.copy(EXAMPLE, path)
+    return path
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_chinese_typed_in_tmux_is_drawn_and_the_cursor_sits_at_the_caret(project_copy, tmp_path):
+    command = [sys.executable, "-m", "drafter", "tui", str(project_copy)]
+    term = Tmux(command, app_env(tmp_path / "home"))
+    try:
+        wait_until(lambda: term.find("行政规范性文件"), "the figures screen")
+
+        # A cell: full-width digits typed as an IME would commit them.
+        term.type("１２")
+        wait_until(lambda: term.find("１２"), "the digits in the cell")
+        x, y = term.find("１２") or (0, 0)
+        wait_until(lambda: term.cursor() == (x + 4, y), f"the cursor at {(x + 4, y)}", 5)
+        term.keys("Escape")
+
+        # The editor: Chinese text with full-width punctuation (pilot cannot type these).
+        term.keys("F3")
+        wait_until(lambda: term.find("今年（编辑区）"), "the narrative screen")
+        typed = "本年新收政府信息公开申请29件，“引号”也在。"
+        term.type(typed)
+        wait_until(lambda: term.find(typed), "the typed text", show=term.screen)
+        x, y = term.find(typed) or (0, 0)
+        end = (x + cell_len(typed), y)
+        wait_until(lambda: term.cursor() == end, f"the cursor at {end}", 5)
+
+        wait_until(
+            lambda: load_project(project_copy).project.text("overview").startswith(typed),
+            "the autosave",
+            5,
+        )
+        term.keys("C-q")
+        wait_until(lambda: not term.alive(), "the app to quit")
+    finally:
+        term.close()
+    assert load_project(project_copy).project.text("overview").startswith(typed)
+    assert not recovery.recovery_path(project_copy).exists()
+
+
+class PtyApp:
+    """The app on a pseudo-terminal of 120×40, its output drained by a thread."""
+
+    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+        pid, fd = pty.fork()
+        if pid == 0:  # child: size the terminal before the app asks for it
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+            os.execve(command[0], command, env)
+        self.pid, self.fd = pid, fd
+        self.output = bytearray()
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output += chunk
+
+    def shows(self, text: str) -> bool:
+        return text.encode("utf-8") in self.output
+
+    def type(self, text: str) -> None:
+        os.write(self.fd, text.encode("utf-8"))
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def test_sigkill_after_an_edit_loses_nothing_typed_a_second_earlier(project_copy, tmp_path):
+    env = app_env(tmp_path / "home")
+    command = [sys.executable, "-m", "drafter", "tui", str(project_copy)]
+    app = PtyApp(command, env)
+    try:
+        wait_until(lambda: app.shows("行政规范性文件"), "the figures screen")
+        app.type("\x1bOR")  # F3
+        wait_until(lambda: app.shows("今年（编辑区）"), "the narrative screen")
+        first = "第一段：杀掉进程前一秒多输入的文字。"
+        app.type(first)
+        wait_until(lambda: app.shows(first[:6]), "the first text on screen")
+        time.sleep(1.2)
+        app.type("第二段：刚输入就被杀掉。")
+    finally:
+        app.kill()
+    assert load_project(project_copy).project.text("overview").startswith(first)
+
+    # Restart: the app opens the project (offering the recovery copy if the kill fell
+    # between the copy and the project file) and shows what was typed.
+    again = PtyApp(command, env)
+    try:
+        wait_until(lambda: again.shows("行政规范性文件") or again.shows("恢复副本"), "a restart")
+    finally:
+        again.kill()
+    copy = recovery.read_recovery(project_copy)
+    if copy is not None:
+        assert copy.project.text("overview").startswith(first)
