@@ -1,14 +1,13 @@
 """Starting a new report: a blank project for agency and year, optionally on last year's.
 
 Last year's report can be a drafter project/report file (.json), read here, or a
-published file (.docx, .pdf, .html, .txt, .md), which only the importer (issue 3) can
-read: :func:`import_report` is the one place that reaches it, so every front end that
-starts a project goes through the same path.
+published file (.docx, .pdf, .html, .txt, .md), read by the importer
+(:mod:`drafter.importers`): :func:`import_report` is the one place that reaches it, so
+every front end that starts a project goes through the same path.
 """
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from pathlib import Path
 
@@ -85,22 +84,11 @@ def read_last_year(path: Path) -> Report:
 
 
 def import_report(path: Path) -> Report:
-    """Read a published report file with the importer (issue 3); the only call into it.
+    """Read a published report file with the importer; ProjectError (Chinese) if unusable."""
+    # Imported on first use: starting from a project file needs no importer.
+    from drafter.importers import ImportFailed, import_file
 
-    Contract expected of ``drafter.importers``: ``import_report(path) -> Report`` raising
-    ``ProjectError`` with a Chinese message for an unusable file.
-    """
     try:
-        importers = importlib.import_module("drafter.importers")
-    except ModuleNotFoundError:
-        importers = None
-    read = getattr(importers, "import_report", None)
-    if read is None:
-        raise ProjectError(
-            f"这个版本还不能读取 {path.suffix} 文件：请选择去年的项目文件（.json），"
-            "或先新建空白报告"
-        )
-    report = read(path)
-    if not isinstance(report, Report):
-        raise ProjectError(f"导入 {path.name} 没有得到报告内容")
-    return report
+        return as_report(import_file(path).project)
+    except ImportFailed as exc:
+        raise ProjectError(str(exc)) from None

@@ -1,6 +1,5 @@
 """Recent projects, recovery copies and new projects (the core behind the start screen)."""
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -10,7 +9,9 @@ from drafter import recent, recovery
 from drafter.model import Report
 from drafter.newproject import new_project, read_last_year
 from drafter.store import ProjectError, load_project, save_project
-from tests.factories import EXAMPLE, EXAMPLE_LAST_YEAR, example
+from tests.factories import CORPUS, EXAMPLE, EXAMPLE_LAST_YEAR, example
+
+SEED = CORPUS / "seed" / "000_20272e85d49a1cc6.txt"
 
 
 def test_recent_keeps_newest_first_without_duplicates(tmp_path):
@@ -103,14 +104,19 @@ def test_last_year_must_be_the_year_before():
         new_project("云溪县市场监督管理局", 2026, last_year_file=EXAMPLE_LAST_YEAR)
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("drafter.importers") is not None,
-    reason="the importer is present: reading published files is tested with it",
-)
-def test_published_report_needs_the_importer(tmp_path):
+def test_new_project_from_last_years_published_file():
+    """The seed: 川汇区信访局's 2021 report as published (text), read by the importer."""
+    project = new_project("川汇区信访局", 2022, last_year_file=SEED)
+    assert project.last_year is not None and type(project.last_year) is Report
+    assert (project.last_year.agency, project.last_year.year) == ("川汇区信访局", 2021)
+    assert "依申请公开政务信息办理情况" in project.last_year.text("overview")
+    assert project.tables.get("requests.carried_in.total") == 0  # X1 from its table
+
+
+def test_unusable_last_year_file_is_a_chinese_error(tmp_path):
     doc = tmp_path / "2024年报.docx"
     doc.write_bytes(b"PK")
-    with pytest.raises(ProjectError, match=r"还不能读取 \.docx"):
+    with pytest.raises(ProjectError, match="请确认选对了去年的报告文件"):
         read_last_year(doc)
     with pytest.raises(ProjectError, match="不认识的文件类型"):
         read_last_year(tmp_path / "notes.xlsx")
