@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Level = Literal["national", "province", "city", "county", "township", "unknown"]
@@ -68,8 +69,12 @@ def _strip_party(name: str) -> str:
     return re.sub(r"[（(].*?[)）]", "", name).strip()
 
 
+@lru_cache(maxsize=1024)
 def classify(name: str) -> AgencyKind:
-    """Classify an agency by its name; ``unknown`` parts where the name is not explicit."""
+    """Classify an agency by its name; ``unknown`` parts where the name is not explicit.
+
+    Remembered: every check asks about the report's agency from several rules.
+    """
     name = _strip_party(name)
     if not name:
         return AgencyKind("unknown", "unknown")

@@ -12,20 +12,17 @@ When a file states neither agency nor year, they are inferred from its text
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from drafter.model import Finding, Project, Report
 from drafter.narrative.identity import infer_identity
-from drafter.rules import check_report
+from drafter.rules import REGISTRY, check_report
 from drafter.rules.identity_rules import INFERRED
 from drafter.source import SourceText
 from drafter.store import ProjectError, load_project
 
-IMPORTER = "drafter.importers"
 PROJECT_SUFFIXES = (".json",)
 
 
@@ -56,11 +53,8 @@ class Opened:
     source: SourceText | None = None
     notes: list[Finding] = field(default_factory=list)
     options: dict[str, object] = field(default_factory=dict)
-
-
-def importer_available() -> bool:
-    """Whether this build can import report files other than project JSON."""
-    return importlib.util.find_spec(IMPORTER) is not None
+    checked: tuple[str, ...] = ()
+    """Rules whose findings are among ``notes`` already (the import's), not run again."""
 
 
 def load_report(path: str | Path) -> tuple[Project, list[Finding]]:
@@ -82,21 +76,16 @@ def load_any(path: str | Path, *, agency: str | None = None, year: int | None = 
 
 
 def _import(path: Path, agency: str | None, year: int | None) -> Opened:
-    if not path.exists():
-        raise ProjectError(f"找不到文件 {path}：请检查路径是否正确")
-    if not importer_available():
-        raise ProjectError(
-            f"{path.name} 不是项目文件（.json），而此版本的 drafter 还不能导入报告原文："
-            "请先转换为项目文件"
-        )
-    module: Any = importlib.import_module(IMPORTER)
+    # Imported on first use: checking project files (the export gate) needs no importer.
+    from drafter.importers import COVERED_RULES, ImportFailed, import_file
+
     try:
-        imported = module.import_file(path, agency=agency, year=year)
-    except module.ImportFailed as exc:
+        imported = import_file(path, agency=agency, year=year)
+    except ImportFailed as exc:
         raise ProjectError(str(exc)) from None
-    project: Project = imported.project
+    project = imported.project
     notes = list(project.imported.findings) if project.imported is not None else []
-    return Opened(project, imported.source, notes)
+    return Opened(project, imported.source, notes, checked=COVERED_RULES)
 
 
 def _settle_identity(loaded: Opened, agency: str | None, year: int | None) -> None:
@@ -127,12 +116,18 @@ def check_project(
     *,
     source: SourceText | None = None,
     options: dict[str, object] | None = None,
+    checked: Iterable[str] = (),
 ) -> list[Finding]:
-    """Every finding for a project; its own ``last_year`` is used unless one is given."""
+    """Every finding for a project; its own ``last_year`` is used unless one is given.
+
+    Rules in ``checked`` are not run again (the import ran them on the same text).
+    """
+    skip = set(checked)
     return check_report(
         project,
         last_year if last_year is not None else project.last_year,
         source=source,
+        only=[r.id for r in REGISTRY if r.id not in skip] if skip else None,
         options=options,
     )
 
@@ -150,21 +145,32 @@ def check_file(
         loaded = load_any(Path(path), agency=agency, year=year)
     except ProjectError as exc:
         return FileCheck(name, unusable=str(exc))
-    found = check_project(loaded.project, last_year, source=loaded.source, options=loaded.options)
+    found = check_project(
+        loaded.project,
+        last_year,
+        source=loaded.source,
+        options=loaded.options,
+        checked=loaded.checked,
+    )
     findings = _merge(loaded.notes, found)
     for finding in findings:
         finding.file = name
     return FileCheck(name, findings, project=loaded.project)
 
 
-def _merge(notes: list[Finding], found: list[Finding]) -> list[Finding]:
-    """Load notes first; a rule's finding that repeats a note is dropped.
+_BLANK_NOTES = frozenset({"V3", "I1", "I2", "I3"})
+"""Notes that leave cells blank: blank in the file, not found, glued, old layout."""
 
-    The same heading at the same line (N1) is kept once, as the rule says it; the same
-    blank cell (V3) is kept once, as the importer says it ("在原文中为空白").
+
+def _merge(notes: list[Finding], found: list[Finding]) -> list[Finding]:
+    """Load notes first; what a note already says about a cell or line is not repeated.
+
+    Cells the import left blank and said why (blank in the file, row not found, glued
+    figures) are not reported blank again by rule V3: the import's reason is the more
+    useful one. A note a rule repeats at the same line is kept as the rule says it.
     """
-    noted_cells = {(n.rule, n.location.cell) for n in notes if n.location.cell}
-    found = [f for f in found if (f.rule, f.location.cell) not in noted_cells]
+    noted = {cell for n in notes if n.rule in _BLANK_NOTES for cell in n.location.cells}
+    found = [f for f in found if not (f.rule == "V3" and set(f.location.cells) <= noted)]
     again = {(f.rule, f.location.line) for f in found if f.location.line is not None}
     kept = [n for n in notes if (n.rule, n.location.line) not in again]
     return kept + found

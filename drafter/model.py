@@ -220,20 +220,24 @@ class Tables(_Strict):
     ) -> Iterator[tuple[forms.CellDef, CellValue]]:
         """Every cell of the format (or just ``cells``) with its value, in reading order.
 
-        Walks the structures directly (not via :meth:`get`): the rules call this for
-        every report checked, and path parsing would dominate their cost.
+        Walks the structures directly (not via :meth:`get`), looking each row up once for
+        its run of cells: the rules call this for every report checked, and path parsing
+        would dominate their cost.
         """
         active, requests, appeals = self.active, self.requests, self.appeals
+        table, row, owner = "", "", None
         for cell in forms.all_cells(fmt) if cells is None else cells:
-            value: Any
-            if cell.table == "requests":
-                value = requests.get(cell.row)
-            elif cell.table == "appeals":
-                value = getattr(appeals, cell.row)
-            else:
-                value = getattr(active, cell.row, None)
-            if cell.column and value is not None:
-                value = getattr(value, cell.column)
+            if cell.row != row or cell.table != table:
+                table, row = cell.table, cell.row
+                if table == "requests":
+                    owner = requests.get(row)
+                elif table == "appeals":
+                    owner = getattr(appeals, row)
+                else:
+                    owner = getattr(active, row, None)
+            value: Any = owner
+            if cell.column and owner is not None:
+                value = getattr(owner, cell.column)
             yield cell, value
 
 

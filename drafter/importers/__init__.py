@@ -17,11 +17,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.importers.assemble import Imported, build
+from drafter.importers.assemble import COVERED_RULES, OUTLINE_RULES, Imported, build
 from drafter.importers.decoding import ImportFailed, decode, sniff_kind
 from drafter.importers.document import Document
 
-__all__ = ["SUFFIXES", "ImportFailed", "Imported", "import_bytes", "import_file", "import_text"]
+__all__ = [
+    "COVERED_RULES",
+    "OUTLINE_RULES",
+    "SUFFIXES",
+    "ImportFailed",
+    "Imported",
+    "import_bytes",
+    "import_file",
+    "import_text",
+]
 
 SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".txt", ".md")
 """File types ``drafter import`` reads (the content decides, these are for file dialogs)."""

@@ -18,9 +18,16 @@ from drafter.importers.matching import TableResult, parse_tables, pre_2019
 from drafter.importers.normalise import condense
 from drafter.importers.sections import Outline, find_agency, find_year, outline
 from drafter.model import Finding, ImportInfo, Location, Project, Section
+from drafter.rules import CheckContext, run_rules
 from drafter.source import SourceText
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
+OUTLINE_RULES = ("N1",)
+"""Rules on the headings as written, whose findings the import records (issue 3)."""
+COVERED_RULES = (*OUTLINE_RULES, "V3")
+"""Rules whose findings an import's notes already hold, so a check need not run them on
+the imported report: N1, and V3 because every cell the import leaves null has a note
+saying why (V3 blank in the file, I1 not found or unreadable, I2 glued, I3 old layout)."""
 
 
 @dataclass
@@ -62,22 +69,27 @@ def build(doc: Document, name: str, *, agency: str | None, year: int | None) -> 
     for path, value in tables.values.items():
         project.tables.set(path, value)
     findings += tables.findings
+    source = SourceText(name, doc.text, section_lines, list(ol.headings), dict(tables.lines))
+    # What was odd about the outline as written (duplicated, renamed, misnumbered
+    # headings) is a finding, not a failure: the checker's own rules say it.
+    findings += run_rules(CheckContext(project, source=source), only=OUTLINE_RULES)
     file_lines = _NEWLINE.split(doc.text)
     for finding in findings:
         finding.file = name
         line = finding.location.line
         if finding.location.cells and line and line <= len(file_lines):
             finding.excerpt = file_lines[line - 1].strip()[:100] or finding.excerpt
-    cells = list(project.tables.values(project.format))
+    # The cells the tables gave are all there is: the rest of the project's cells are null.
+    cells = forms.all_cells(project.format)
+    missing = [c.path for c in cells if tables.values.get(c.path) is None]
     project.imported = ImportInfo(
         file=name,
         kind=doc.kind,
         encoding=doc.encoding,
-        recovered_cells=sum(1 for _, v in cells if v is not None),
-        missing_cells=[c.path for c, v in cells if v is None],
+        recovered_cells=len(cells) - len(missing),
+        missing_cells=missing,
         findings=findings,
     )
-    source = SourceText(name, doc.text, section_lines, list(ol.headings), dict(tables.lines))
     return Imported(project, source)
 
 

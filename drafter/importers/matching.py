@@ -13,14 +13,16 @@ where certain (I2, :mod:`drafter.importers.glued`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import cache
 
 from drafter import forms
 from drafter.forms import APPEAL_COLUMNS, APPEAL_ROWS, REQUEST_COLUMNS, CellKind, FormatId
 from drafter.importers import glued, labels
-from drafter.importers.normalise import condense
+from drafter.importers.normalise import condense, shared_chars
 from drafter.importers.rows import Candidate, Value, read_candidates
 from drafter.importers.sections import Outline, Segment
 from drafter.model import CellValue, Finding, Location
@@ -54,7 +56,8 @@ def _variants(label: str) -> tuple[str, ...]:
     return (full,) if short == full or len(short) < 2 else (full, short)
 
 
-def row_defs(fmt: FormatId) -> list[RowDef]:
+@cache
+def row_defs(fmt: FormatId) -> tuple[RowDef, ...]:
     """The rows of tables 二 and 三 in table order (table 四 has no row labels)."""
     defs: list[RowDef] = []
     for block in forms.active_blocks(fmt):
@@ -90,7 +93,7 @@ def row_defs(fmt: FormatId) -> list[RowDef]:
                 (6,),
             )
         )
-    return defs
+    return tuple(defs)
 
 
 def _request_paths(key: str) -> tuple[str, ...]:
@@ -98,6 +101,12 @@ def _request_paths(key: str) -> tuple[str, ...]:
 
 
 APPEAL_PATHS = tuple(f"appeals.{r}.{c}" for r, _ in APPEAL_ROWS for c, _ in APPEAL_COLUMNS)
+
+
+@cache
+def _characters(variant: str) -> frozenset[str]:
+    """A row label's characters (labels come from forms: few)."""
+    return frozenset(variant)
 
 
 def score(defn: RowDef, label: str) -> float:
@@ -108,11 +117,24 @@ def score(defn: RowDef, label: str) -> float:
             return 1.0 + len(variant) / 1000  # longer exact labels win ties
         if len(variant) <= 3:
             continue
-        if len(set(variant) & set(label[-(len(variant) + 4) :])) < len(set(variant)) * 0.5:
+        chars = _characters(variant)
+        widest = label[-(len(variant) + 4) :]
+        if len(chars.intersection(widest)) < len(chars) * 0.5:
             continue
         need = 0.75 if len(variant) <= 6 else 0.6
+        # The characters a window shares with the label bound its ratio; the windows
+        # below are suffixes of the widest, so when it falls short they all do.
+        if shared_chars(widest, variant) / len(variant) < need:
+            continue
+        previous = None
         for extra in (0, 2, 4):
             window = label[-(len(variant) + extra) :]
+            if window == previous:
+                continue  # a short label: the same window again
+            previous = window
+            bound = shared_chars(window, variant) / len(variant)
+            if bound < need or bound <= best:
+                continue  # the matcher could not reach ``need`` or beat the best so far
             matcher = SequenceMatcher(None, variant, window, autojunk=False)
             blocks = matcher.get_matching_blocks()
             last = max((b.b + b.size for b in blocks if b.size), default=0)
@@ -134,7 +156,7 @@ def _score(defn: RowDef, candidate: Candidate) -> float:
     return score(defn, candidate.label)
 
 
-def align(candidates: list[Candidate], defs: list[RowDef]) -> list[tuple[int, int]]:
+def align(candidates: list[Candidate], defs: Sequence[RowDef]) -> list[tuple[int, int]]:
     """The order-keeping assignment of candidates to rows with the best total score."""
     m, n = len(candidates), len(defs)
     scores = [[_score(d, c) for d in defs] for c in candidates]
@@ -272,7 +294,7 @@ def _appeals_anchor(label: str) -> bool:
     return sum(1 for w in labels.APPEAL_WORDS if w in label) >= 2
 
 
-def _drop_conflicts(pairs: list[tuple[int, int]], defs: list[RowDef]) -> list[tuple[int, int]]:
+def _drop_conflicts(pairs: list[tuple[int, int]], defs: Sequence[RowDef]) -> list[tuple[int, int]]:
     """The single （六） row counts only when none of its 2021 sub-rows was found."""
     keys = {defs[j].key for _, j in pairs}
     if "other_single" in keys and keys & {"other_1", "other_2", "other_3"}:
@@ -292,7 +314,7 @@ def _values_for(candidate: Candidate, n: int) -> list[Value]:
 def _read_rows(
     result: TableResult,
     candidates: list[Candidate],
-    defs: list[RowDef],
+    defs: Sequence[RowDef],
     matched: list[tuple[int, int]],
 ) -> None:
     fmt = result.format
@@ -525,7 +547,7 @@ def _appeal_name(path: str) -> str:
 
 
 def _report_missing(
-    result: TableResult, defs: list[RowDef], matched: list[tuple[int, int]]
+    result: TableResult, defs: Sequence[RowDef], matched: list[tuple[int, int]]
 ) -> None:
     fmt = result.format
     found = {defs[j].key for _, j in matched}

@@ -5,7 +5,7 @@ renumber (``一、主动公开政府信息情况`` as the first section), rename
 四 and 五, ``其他需要汇报事项``), repeat (``六、`` twice), drop the numeral
 (``总体情况``) or run everything into one line (crawler output). Every heading-like
 line is recorded as a :class:`~drafter.source.HeadingHit` in file order so the N1 rule
-can judge the outline as written; the importer itself never reports N1.
+can judge the outline as written (the import runs it too and records what it says).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from drafter.importers.normalise import (
     is_page_number,
     is_running_header,
     nfkc,
-    similarity,
+    similar,
     strip_markup,
 )
 from drafter.source import HeadingHit
@@ -90,9 +90,10 @@ def keyword_key(title: str) -> str | None:
     return None
 
 
-def closeness(title: str, key: str) -> float:
-    """How close a condensed title is to an accepted heading of ``key`` (0–1)."""
-    return max(similarity(title, h) for h in _CONDENSED[key])
+def close_to(title: str, key: str, at_least: float) -> bool:
+    """Whether a condensed title is at least ``at_least`` similar to an accepted heading
+    of ``key`` (0–1)."""
+    return any(similar(title, h, at_least) for h in _CONDENSED[key])
 
 
 @dataclass
@@ -149,16 +150,16 @@ def classify_heading(line: str) -> tuple[str, str | None] | None:
     core = condense(title)
     if not 2 <= len(core) <= 30 or _SENTENCE_INSIDE.search(title.rstrip("。.：:")):
         return None
-    if any(core.startswith(label) or similarity(core, label) >= 0.8 for label in _TABLE_LABELS):
+    if any(core.startswith(label) or similar(core, label, 0.8) for label in _TABLE_LABELS):
         return None
     key = keyword_key(core)
     if m is None:  # unnumbered: only a heading if it reads as an accepted one
-        if key is None or closeness(core, key) < 0.85:
+        if key is None or not close_to(core, key, 0.85):
             return None
         return text, key
     if key is not None and m.group("num") != forms.SECTION_BY_KEY[key].numeral:
         # 一、存在的问题 inside 五 is a sub-heading, 一、主动公开政府信息情况 a renumbered section
-        if closeness(core, key) < 0.75:
+        if not close_to(core, key, 0.75):
             key = None
     return text, key
 

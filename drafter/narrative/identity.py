@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.agency import classify, region_parts, self_designations
-from drafter.narrative.years import PERIOD, TITLE_YEAR, YEAR, period_years, year_value
+from drafter.narrative.years import PERIOD, TITLE_YEAR, YEAR, YEARS, period_years, year_value
 
 # --------------------------------------------------------------------------- A1
 
@@ -146,6 +146,10 @@ def title_agency(title: str) -> str | None:
 
 _DEPARTMENT_SUFFIX = r"(?:局|委员会|委|办公室|中心|处|厅)"
 _TOWNSHIP_SUFFIX = r"(?:镇|乡|街道)"
+_DEPARTMENT_BODY = re.compile(rf"[\u4e00-\u9fff]{{1,12}}?{_DEPARTMENT_SUFFIX}")
+_TOWNSHIP_BODY = re.compile(rf"[\u4e00-\u9fff]{{1,12}}?{_TOWNSHIP_SUFFIX}")
+"""A body's name after its territory: 交通运输局 of 云溪县交通运输局."""
+_ENDS_TOWNSHIP = re.compile(rf"{_TOWNSHIP_SUFFIX}$")
 
 
 @dataclass(frozen=True)
@@ -175,14 +179,22 @@ def other_agencies(text: str, agency: str) -> list[OtherAgency]:
         return []
     found: dict[int, OtherAgency] = {}
     if township:  # anchor at the territory above the township: 荣成市 of 荣成市大疃镇
-        parts = [p for p in parts if not re.search(rf"{_TOWNSHIP_SUFFIX}$", p)]
+        parts = [p for p in parts if not _ENDS_TOWNSHIP.search(p)]
     if parts:
-        suffix = _TOWNSHIP_SUFFIX if township else _DEPARTMENT_SUFFIX
-        pattern = re.compile(rf"{re.escape(parts[-1])}[\u4e00-\u9fff]{{1,12}}?{suffix}")
-        for m in pattern.finditer(text):
-            leading = _opens_clause(text, m.start())
-            if (township or leading) and not same_agency(m.group(), agency):
-                found[m.start()] = OtherAgency(m.group(), m.start(), m.end(), leading)
+        # The territory is found with str.find and the rest matched by a pattern compiled
+        # once: a pattern per agency would be compiled anew for nearly every report.
+        region, body = parts[-1], _TOWNSHIP_BODY if township else _DEPARTMENT_BODY
+        at = text.find(region)
+        while at >= 0:
+            m = body.match(text, at + len(region))
+            if m is None:
+                at = text.find(region, at + 1)
+                continue
+            name = text[at : m.end()]
+            leading = _opens_clause(text, at)
+            if (township or leading) and not same_agency(name, agency):
+                found[at] = OtherAgency(name, at, m.end(), leading)
+            at = text.find(region, m.end())
     return [found[k] for k in sorted(found)]
 
 
@@ -264,7 +276,7 @@ def infer_identity(text: str) -> Identity:
 
 def _count_years(text: str, found: Identity) -> None:
     counts = Counter(
-        year_value(m[1]) for m in YEAR.finditer(text) if not PERIOD.match(text, m.start())
+        year_value(m[1]) for m in YEARS.finditer(text) if not PERIOD.match(text, m.start())
     )
     counts = Counter({y: n for y, n in counts.items() if 2008 <= y <= 2100})
     if not counts:

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from drafter.narrative.scan import Scanner
+
 COUNT_UNITS: tuple[str, ...] = (
     "人次",
     "件",
@@ -58,11 +60,13 @@ _ARABIC = re.compile(
     r"[ \u3000]?"
     rf"(?P<unit>[%％]|{_UNIT_ALT})?"
 )
+_ARABICS = Scanner(_ARABIC, "0123456789０１２３４５６７８９")
 _CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_ALL = _CN_DIGITS + "十百千万亿拾佰仟点"
 _CHINESE = re.compile(
     rf"(?P<pct>百分之)?(?P<cn>[{_CN_ALL}]+)(?P<approx>[余多])?(?P<unit>[%％]|{_UNIT_ALT})?"
 )
+_CHINESES = Scanner(_CHINESE, _CN_ALL)  # 百分之 starts with 百, one of them
 # 一 glued to a neighbour is a word, not a figure: 统一部署, 第一次, 唯一, 一起, 一次性.
 _WORD_BEFORE_ONE = frozenset("第统唯同之逐万进专单划归合如某每任")
 _WORD_AFTER = re.compile(r"起(?!诉)|次性|部分|个别|件事|样|般|律|致")
@@ -96,11 +100,11 @@ class Number:
 def extract_numbers(text: str) -> list[Number]:
     """Every figure in ``text``, in order; Chinese numerals only when a unit follows."""
     found: list[Number] = []
-    for m in _ARABIC.finditer(text):
+    for m in _ARABICS.finditer(text):
         found.append(_arabic(text, m))
     if _has_chinese_numeral(text):
         taken = [(n.start, n.unit_end) for n in found]
-        for m in _CHINESE.finditer(text):
+        for m in _CHINESES.finditer(text):
             number = _chinese(text, m)
             if number is None:
                 continue

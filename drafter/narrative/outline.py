@@ -73,19 +73,25 @@ def _loose(heading: str) -> str:
     return comparable_heading(title.replace("、", "和").translate(_CONNECTORS))
 
 
-def _official(key: str) -> str:
-    return comparable_heading(forms.SECTION_BY_KEY[key].heading)
+_OFFICIAL: dict[str, str] = {
+    comparable_heading(s.heading): key for key, s in forms.SECTION_BY_KEY.items()
+}
+"""Each official heading's words, to the section it heads."""
+_VARIANTS: dict[str, frozenset[str]] = {
+    key: frozenset(_loose(v) for v in (*variants, forms.SECTION_BY_KEY[key].heading))
+    for key, variants in _ACCEPTED_VARIANTS.items()
+}
+"""The accepted variants of a section's heading, connectors made equal."""
 
 
 def classify(heading: str, key: str | None = None) -> HeadingClass:
     """Which section ``heading`` stands for (``key`` when the importer already knows)."""
     words = comparable_heading(heading)
-    for k in forms.SECTION_BY_KEY:
-        if words == _official(k):
-            return HeadingClass(k, "official")
+    if words in _OFFICIAL:
+        return HeadingClass(_OFFICIAL[words], "official")
     loose = _loose(heading)
-    for k, variants in _ACCEPTED_VARIANTS.items():
-        if loose in {_loose(v) for v in variants} | {_loose(forms.SECTION_BY_KEY[k].heading)}:
+    for k, variants in _VARIANTS.items():
+        if loose in variants:
             return HeadingClass(k, "variant")
     if key is None:
         key = next((k for k, pattern in _KEYWORDS if pattern.search(words)), None)

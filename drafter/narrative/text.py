@@ -12,7 +12,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from drafter.narrative.scan import Scanner
+
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
+_SENTENCE_ENDS = Scanner(_SENTENCE_END, "。！？!?\n")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 """Clause separators inside a sentence."""
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -21,7 +24,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every non-blank sentence of ``text``, terminator included."""
     start = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in _SENTENCE_ENDS.finditer(text):
         end = m.end() if m.group() != "\n" else m.start()
         if text[start:end].strip():
             yield _trim(text, start, end)

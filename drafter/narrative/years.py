@@ -20,12 +20,16 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from drafter.narrative.scan import Scanner
+
 _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4"}
 _CN_YEAR_DIGITS.update({"五": "5", "六": "6", "七": "7", "八": "8", "九": "9"})
 _CN_Y = "[〇零一二三四五六七八九]"
 
 YEAR = re.compile(rf"(?<![0-9０-９])((?:19|20)[0-9]{{2}}|二[〇零]{_CN_Y}{{2}})\s?年")
 """A year: ``2025年``, ``2025 年``, ``二〇二五年``."""
+YEARS = Scanner(YEAR, "12二")
+"""Every year of a text (a year starts with 1, 2 or 二)."""
 
 
 def year_value(raw: str) -> int:
@@ -44,7 +48,7 @@ class YearMention:
 
 
 def year_mentions(text: str) -> list[YearMention]:
-    return [YearMention(year_value(m[1]), m.start(), m.end()) for m in YEAR.finditer(text)]
+    return [YearMention(year_value(m[1]), m.start(), m.end()) for m in YEARS.finditer(text)]
 
 
 # --------------------------------------------------------------------------- stale years
@@ -153,6 +157,7 @@ PERIOD = re.compile(
     rf"(?P<to>(?:19|20)[0-9]{{2}}|二[〇零]{_CN_Y}{{2}})\s?年\s?(?:12|十二)\s?月\s?(?:31|三十一)\s?日"
 )
 """统计期限自2025年1月1日起至2025年12月31日止 (both years captured)."""
+_PERIODS = Scanner(PERIOD, "统期时周区口")
 
 
 @lru_cache(maxsize=32)
@@ -160,7 +165,7 @@ def period_years(text: str) -> tuple[tuple[int, int, int, int], ...]:
     """(from year, to year, start, end) of every statistical-period statement."""
     return tuple(
         (year_value(m["from"]), year_value(m["to"]), m.start(), m.end())
-        for m in PERIOD.finditer(text)
+        for m in _PERIODS.finditer(text)
     )
 
 
@@ -186,7 +191,7 @@ class Malformed:
     """Chinese: what is wrong with it."""
 
 
-_YEAR_START = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}")
+_YEAR_STARTS = Scanner(re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}"), "12")
 _GLUED_MONTH = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([0-9]{1,2})月")
 _GLUED_DAY = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([0-9]{1,4})日")
 _FULL_DATE = re.compile(
@@ -200,7 +205,7 @@ def malformed_dates(text: str) -> list[Malformed]:
     and document numbers with the bracket lost (``〔202130号``)."""
     found: list[Malformed] = []
     # One scan for where a year starts; each form is then tried right there.
-    for start in (y.start() for y in _YEAR_START.finditer(text)):
+    for start in (y.start() for y in _YEAR_STARTS.finditer(text)):
         if m := _GLUED_MONTH.match(text, start):
             why = f"年份与月份连在一起，缺少「年」字（应为「{m[1]}年{m[2]}月」）"
             found.append(Malformed(m.start(), m.end(), why))
@@ -239,10 +244,11 @@ PLACEHOLDER = re.compile(
     r"|[（(【\[](?:单位名称|机关名称|部门名称|单位全称|机关全称|名称|待填写|待补充|待定|填写|具体数字|数字)[）)】\]]"
 )
 """Text a template left to be filled: XX, ××, （单位名称）, 【待核实】."""
+_PLACEHOLDERS = Scanner(PLACEHOLDER, "【XＸ×＊某○△（([")
 
 
 def placeholders(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
+    return [(m.start(), m.end()) for m in _PLACEHOLDERS.finditer(text)]
 
 
 # --------------------------------------------------------------------------- N8

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter import forms
 from drafter.agency import classify as classify_agency
@@ -22,8 +22,7 @@ _ORDER = {s.key: i for i, s in enumerate(forms.SECTIONS)}
 _WORDS = re.compile(r"[^\W_]")
 
 
-@dataclass(frozen=True)
-class _Heading:
+class _Heading(NamedTuple):
     text: str
     key: str | None
     status: outline.Status

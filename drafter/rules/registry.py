@@ -9,20 +9,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from drafter.model import Finding, Report
+from drafter.forms import CellDef
+from drafter.model import CellValue, Finding, Report
 from drafter.source import SourceText
 
 
 @dataclass
 class CheckContext:
-    """What a rule may look at: the report, last year's report, the checked source."""
+    """What a rule may look at: the report, last year's report, the checked source.
+
+    Also what several rules read, worked out once per check (``cells``).
+    """
 
     report: Report
     last_year: Report | None = None
     source: SourceText | None = None
     """The checked file as text when the report was imported from one (for line numbers)."""
     options: dict[str, object] = field(default_factory=dict)
+
+    @cached_property
+    def cells(self) -> list[tuple[CellDef, CellValue]]:
+        """Every table cell of the report's format with its value, in reading order."""
+        return list(self.report.tables.values(self.report.format))
 
 
 RuleFn = Callable[[CheckContext], Iterable[Finding]]

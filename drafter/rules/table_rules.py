@@ -38,20 +38,13 @@ def cell_finding(
     return Finding(rule=rule_id, severity=severity, message=message, location=location)
 
 
-def _cells(
-    report: Report, kind: CellKind | None = None
-) -> Iterator[tuple[forms.CellDef, int | Decimal | None]]:
-    cells = None if kind is None else forms.cells_of_kind(kind, report.format)
-    return report.tables.values(report.format, cells)
-
-
 # --------------------------------------------------------------------------- V1–V3
 
 
 @rule("V1", "件数为不小于 0 的整数")
 def counts_are_natural(ctx: CheckContext) -> Iterator[Finding]:
-    for cell, value in _cells(ctx.report, CellKind.COUNT):
-        if value is not None and value < 0:
+    for cell, value in ctx.cells:
+        if value is not None and cell.kind is CellKind.COUNT and value < 0:
             yield cell_finding(
                 "V1", "error", f"{cell.label}为 {value}：件数应为不小于 0 的整数", cell.path
             )
@@ -59,8 +52,8 @@ def counts_are_natural(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("V2", "收费金额为不小于 0 的数（单位：万元）")
 def amounts_are_nonnegative(ctx: CheckContext) -> Iterator[Finding]:
-    for cell, value in _cells(ctx.report, CellKind.AMOUNT):
-        if value is None:
+    for cell, value in ctx.cells:
+        if value is None or cell.kind is not CellKind.AMOUNT:
             continue
         if value < 0:
             yield cell_finding("V2", "error", f"{cell.label}为 {value}：金额不能为负数", cell.path)
@@ -80,7 +73,7 @@ def amounts_are_nonnegative(ctx: CheckContext) -> Iterator[Finding]:
 def no_blank_cells(ctx: CheckContext) -> Iterator[Finding]:
     """One finding per table row (table 二: per item), listing its blank cells."""
     rows: dict[tuple[str, str], list[forms.CellDef]] = {}
-    for cell, value in _cells(ctx.report):
+    for cell, value in ctx.cells:
         if value is None:
             rows.setdefault((cell.table, cell.row), []).append(cell)
     for blanks in rows.values():

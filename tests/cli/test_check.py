@@ -158,18 +158,6 @@ def test_internal_errors_are_logged_not_shown(capsys, monkeypatch, _isolated_hom
     assert "RuntimeError: bug" in log.read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(
-    __import__("drafter.checking").checking.importer_available(),
-    reason="the importer is present: report files are imported",
-)
-def test_report_file_without_importer_is_unusable_not_a_crash(capsys, tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("云溪县市场监督管理局2025年政府信息公开工作年度报告\n", encoding="utf-8")
-    status, out, err = run(capsys, "check", str(path), str(EXAMPLE))
-    assert status == 2
-    assert "不是项目文件" in out and "Traceback" not in out + err
-
-
 def test_agency_and_year_options_override_the_project(capsys, project, write_json):
     path = write_json(project)
     status, out, _ = run(capsys, "check", str(path), "--year", "2026", "--format", "json")

@@ -36,6 +36,25 @@ def test_import_prints_report_json(capsys):
     assert "198/200" in err and "V3" in err
 
 
+def test_import_records_the_heading_oddities_of_the_seed(capsys):
+    """Issue 3: what was odd about the outline is a finding (N1), not a failure."""
+    status, out, err = run(capsys, "import", str(SEED))
+    assert status == 0
+    n1 = [f for f in json.loads(out)["imported"]["findings"] if f["rule"] == "N1"]
+    assert [(f["severity"], f["location"]["line"]) for f in n1] == [("error", 91), ("warning", 5)]
+    assert "「六、其他需要报告的事项」出现了 2 次（第 80、91 行）" in n1[0]["message"]
+    assert "「一、2021年工作开展情况」用了一级标题的编号「一、」" in n1[1]["message"]
+    assert all(f["file"] == str(SEED) and f["excerpt"] for f in n1)
+    assert "N1 2 项" in err and "第 91 行" in err and "第 5 行" in err
+
+
+def test_import_of_a_well_formed_report_notes_no_heading(capsys, tmp_path):
+    path = writers.write(example(), "txt", tmp_path)
+    status, out, _ = run(capsys, "import", str(path))
+    assert status == 0
+    assert [f for f in json.loads(out)["imported"]["findings"] if f["rule"] == "N1"] == []
+
+
 def test_import_writes_project_and_refuses_to_overwrite(capsys, tmp_path):
     out = tmp_path / "last.json"
     assert run(capsys, "import", str(SEED), "-o", str(out))[0] == 0

@@ -4,9 +4,6 @@ For each pair of consecutive years of one agency in the corpus, last year's repo
 this year's tables (both imported with ``drafter import``) make a project; every
 narrative section drafted offline must carry no year of last year's that was not a
 comparison in the source, and must pass C1 (figures vs tables).
-
-Needs the checker's claim recogniser (``drafter.narrative.claims``, issue 4) and the
-importer's ``drafter import`` (issue 3); skipped until both are on the branch.
 """
 
 from __future__ import annotations
@@ -19,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from drafter import forms
-from drafter.cli import build_parser, main
+from drafter.cli import main
 from drafter.drafting.engine import draft_sections
 from drafter.drafting.offline import OfflineDrafter
 from drafter.drafting.prompts import Prompts
@@ -27,14 +24,7 @@ from drafter.model import Project
 from drafter.store import load_project
 from tests.factories import CORPUS
 
-pytest.importorskip("drafter.narrative.claims")
-
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年)")
-
-
-def _has_import_command() -> bool:
-    sub = next(a for a in build_parser()._actions if a.dest == "command")
-    return "import" in (sub.choices or {})
 
 
 def consecutive_pairs() -> list[tuple[Path, Path]]:
@@ -63,7 +53,6 @@ def years(text: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(text)]
 
 
-@pytest.mark.skipif(not _has_import_command(), reason="drafter import is not on this branch")
 @pytest.mark.parametrize("pair", consecutive_pairs(), ids=lambda p: f"{p[0].stem}->{p[1].stem}")
 def test_offline_drafts_of_consecutive_reports(pair, tmp_path):
     last = imported(pair[0], tmp_path / "last.json")

@@ -1,11 +1,13 @@
 """Planted errors of every kind, on several different reports, found at their line.
 
-Each base report is written out as a text file (title, preamble, headings, sections),
-read back the way an importer would (``tests.narrative.corpus``), and checked with its
-:class:`SourceText`, so findings carry file lines. The bases: the bundled example (a
-county bureau) and four reports made from published texts in the corpus — a 县级市
-people's government, a 街道办事处, a city-level department and a 人民政府办公室 —
-with tables filled from the figures their prose states. Unmodified, none gives an error.
+Each base report is written out as a file with its tables — plain text as a PDF gives it
+when copied (``tests.writers``), and Markdown as drafter exports it — the error is
+planted in that text, and the file is checked as ``drafter check`` checks it: imported by
+``drafter.importers``, then every rule, so findings carry the file's lines. The bases:
+the bundled example (a county bureau) and four reports imported from published texts in
+the corpus — a 县级市 people's government, a 街道办事处, a city-level department and a
+人民政府办公室 — with tables filled from the figures their prose states. Unmodified,
+none gives an error.
 """
 
 from __future__ import annotations
@@ -13,15 +15,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from drafter.model import Finding, Project
+from drafter.checking import FileCheck, check_file
+from drafter.exporters.document import build_document
+from drafter.exporters.markdown import render_markdown
+from drafter.model import Finding, Project, Report
 from drafter.narrative.claims import find_claims
 from drafter.narrative.identity import own_nouns
-from drafter.rules import check_report
 from tests.factories import example
-from tests.narrative.corpus import from_text, read, render_text, report_from_text
+from tests.narrative.corpus import REPORTS, imported, with_figures
+from tests.writers import to_txt
 
 PROBLEMS = (
     "对照上年度报告提出的问题，已逐项整改到位。当前仍存在的主要问题：一是信息发布的及时性有待提高；"
@@ -34,17 +40,17 @@ def _np(**values: int) -> dict[str, int]:
     return {f"requests.{row}.natural_person": v for row, v in values.items()}
 
 
-def _corpus(name: str, agency: str, year: int, figures: dict[str, int], **kw: str) -> Project:
-    report, _ = report_from_text(
-        read(name),
-        agency,
-        year,
-        figures=figures,
-        extra={"problems": PROBLEMS, "other": OTHER},
-        path=name,
-        **kw,
-    )
-    return report
+def _corpus(name: str, agency: str, year: int, figures: dict[str, int]) -> Project:
+    """A published (cut-off) page as imported, completed: 五 and 六 written, tables filled."""
+    report = imported(REPORTS / name, agency=agency, year=year).project
+    report.title = report.title or report.default_title()
+    for key, text in (("problems", PROBLEMS), ("other", OTHER)):
+        if not report.text(key).strip():
+            report.set_text(key, text)
+    for key in ("active", "requests", "appeals"):
+        if report.section(key) is None:
+            report.set_text(key, "")
+    return with_figures(report, figures)
 
 
 BASES: dict[str, Callable[[], Project]] = {
@@ -54,7 +60,6 @@ BASES: dict[str, Callable[[], Project]] = {
         "高平市人民政府",
         2025,
         _np(new=77, carried_in=4, granted=50, partial=10, unavailable_1=21, carried_out=0),
-        title="高平市2025年政府信息公开工作年度报告",
     ),
     "hongshan-2025": lambda: _corpus(
         "2025_hongshan_hpjd_1.txt",
@@ -77,25 +82,50 @@ BASES: dict[str, Callable[[], Project]] = {
 }
 
 
-def check_text(text: str, like: Project, last_year: Project | None = None) -> list[Finding]:
-    report, source = from_text(text, like)
-    return check_report(report, last_year, source=source)
+WRITERS: dict[str, Callable[[Project], str]] = {
+    "txt": to_txt,
+    "md": lambda report: render_markdown(build_document(report)),
+}
+
+
+@dataclass
+class Base:
+    name: str
+    report: Project
+    suffix: str
+    text: str
+    """The report as a file of type ``suffix``."""
+    folder: Path
+
+    def check_file(self, text: str, last_year: Report | None = None) -> FileCheck:
+        """``drafter check`` of ``text`` saved as a file (agency as the base states it)."""
+        path = self.folder / f"{self.name}.{self.suffix}"
+        path.write_text(text, encoding="utf-8")
+        result = check_file(path, last_year, agency=self.report.agency)
+        assert result.unusable is None, result.unusable
+        said = [(f.rule, f.location.line, f.message) for f in result.findings]
+        assert len(said) == len(set(said)), "a finding of the import repeated by a rule"
+        return result
+
+    def check(self, text: str, last_year: Report | None = None) -> list[Finding]:
+        return self.check_file(text, last_year).findings
 
 
 def errors(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity == "error"]
 
 
-@pytest.fixture(params=sorted(BASES))
-def base(request) -> tuple[str, Project, str]:
-    report = BASES[request.param]()
-    return request.param, report, render_text(report)
+@pytest.fixture(params=[(b, s) for b in sorted(BASES) for s in WRITERS], ids="-".join)
+def base(request, tmp_path) -> Base:
+    name, suffix = request.param
+    report = BASES[name]()
+    return Base(name, report, suffix, WRITERS[suffix](report), tmp_path)
 
 
 def test_unmodified_reports_have_no_error(base):
-    name, report, text = base
-    findings = check_text(text, report, report.last_year)
-    assert errors(findings) == [], name
+    result = base.check_file(base.text, base.report.last_year)
+    assert errors(result.findings) == [], base.name
+    assert result.project is not None and result.project.tables == base.report.tables
 
 
 # --------------------------------------------------------------------------- planting
@@ -215,12 +245,9 @@ PLANTS = {
 
 @pytest.mark.parametrize("kind", sorted(PLANTS))
 def test_planted_error_is_found_at_its_line(base, kind):
-    name, report, text = base
-    planted = PLANTS[kind](report, text)
-    assert planted.text != text
-    found = [
-        f for f in check_text(planted.text, report, report.last_year) if f.rule == planted.rule
-    ]
+    planted = PLANTS[kind](base.report, base.text)
+    assert planted.text != base.text
+    found = [f for f in base.check(planted.text, base.report.last_year) if f.rule == planted.rule]
     hits = [
         f
         for f in found
@@ -228,26 +255,26 @@ def test_planted_error_is_found_at_its_line(base, kind):
         and f.location.line == planted.line
         and planted.shows in f.message + (f.excerpt or "")
     ]
-    assert hits, (name, kind, [(f.location.line, f.message) for f in found])
+    assert hits, (base.name, kind, [(f.location.line, f.message) for f in found])
 
 
 def test_planted_placeholder_is_found(base):
-    name, report, text = base
-    planted = plant_placeholder(report, text, name)
-    found = [f for f in check_text(planted.text, report) if f.rule == "N6"]
+    planted = plant_placeholder(base.report, base.text, base.name)
+    found = [f for f in base.check(planted.text) if f.rule == "N6"]
     assert [(f.severity, f.location.line) for f in found if planted.shows in f.message] == [
         ("error", planted.line)
     ]
 
 
 def test_section_identical_to_last_year_is_found(base):
-    name, report, text = base
+    report = base.report
     assert report.year is not None
     last = report.model_copy(deep=True)
     last.year = report.year - 1
     last.last_year = None
-    found = [f for f in check_text(text, report, last) if f.rule == "N7"]
+    found = [f for f in base.check(base.text, last) if f.rule == "N7"]
     overview = [f for f in found if f.location.section == "overview"]
-    assert overview and overview[0].severity == "warning", name
+    assert overview and overview[0].severity == "warning", base.name
     assert "100% 的句子" in overview[0].message
-    assert overview[0].location.line is not None
+    line = overview[0].location.line
+    assert line is not None and (overview[0].excerpt or "?") in base.text.splitlines()[line - 1]

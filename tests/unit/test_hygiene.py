@@ -36,6 +36,7 @@ CORE = [
     "drafter.narrative.identity",
     "drafter.narrative.outline",
     "drafter.narrative.similarity",
+    "drafter.narrative.scan",
     "drafter.importers",
     "drafter.importers.docx",
     "drafter.similarity",
