@@ -74,3 +74,16 @@ async def settle(pilot) -> None:
         await pilot.pause(0.02)
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def eventually(pilot, condition: Callable[[], object], seconds: float = 10.0) -> None:
+    """Let the app run until ``condition()`` holds: autosaves and checks run on timers
+    and workers, and a fixed pause that suffices on a quiet machine flakes on a loaded
+    CI runner. Fails with the condition's source line when it never holds."""
+    steps = int(seconds / 0.02)
+    for _ in range(steps):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    await pilot.pause()
+    assert condition(), f"did not happen within {seconds} s"

@@ -16,7 +16,7 @@ from drafter.tui.screens.choice import ChoiceScreen
 from drafter.tui.screens.narrative import NarrativeScreen
 from drafter.tui.widgets.status_line import StatusLine
 from tests.fake_openai import Reply, Status
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, eventually
 
 GOOD = (
     "（一）主动公开\n本年度制发行政规范性文件2件。\n\n"
@@ -76,7 +76,7 @@ async def test_offline_draft_fills_an_empty_section_with_its_findings(make_app, 
         assert "已写入正文" in notes and "N6" in notes and "待核实" in notes
         assert any("起草完成，已写入正文" in m for m in messages(app))
         await pilot.press("ctrl+z")  # the draft was one undoable edit
-        await pilot.pause(0.3)
+        await eventually(pilot, lambda: app.session.project.text("overview") == "")
         assert app.session.project.text("overview") == ""
     saved = load_project(project_file).project
     assert saved.drafts["overview"].text == draft.text
@@ -99,8 +99,7 @@ async def test_a_draft_never_overwrites_edited_text_f8_asks_first(make_app, proj
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.click("#choice-replace")
-        await pilot.pause(0.3)
-        assert app.session.project.text("problems") == draft.text
+        await eventually(pilot, lambda: app.session.project.text("problems") == draft.text)
     assert load_project(project_file).project.text("problems") == draft.text
 
 

@@ -11,7 +11,7 @@ from drafter.store import load_project
 from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.widgets.form_grid import FormGrid
 from drafter.tui.widgets.key_facts import KeyFactRow
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, eventually
 
 
 def figures_of(app) -> FiguresScreen:
@@ -43,7 +43,7 @@ async def test_typing_full_width_digits_sets_the_cell_totals_and_file(make_app, 
         assert project.tables.get("requests.new.total") == 12 + 4 + 2  # R3, live
         assert grid.cursor == "requests.carried_in.natural_person"  # Enter moves down
         assert "已将「１２」规范为 12" in figures.notes["requests.new.natural_person"]
-        await pilot.pause(0.3)
+        await eventually(pilot, lambda: not app.session.dirty)
         assert cell_in_file(project_file, "requests.new.natural_person") == 12
         assert cell_in_file(project_file, "requests.new.total") == 18
         assert not app.session.dirty
@@ -199,7 +199,7 @@ async def test_key_facts_are_added_edited_and_removed(make_app, project_file):
         await pilot.pause()
         second = app.screen.query(KeyFactRow).last()
         second.query(Input).first().value = "培训场次"
-        await pilot.pause(0.3)
+        await eventually(pilot, lambda: len(load_project(project_file).project.key_facts) == 2)
         saved = load_project(project_file).project.key_facts
         assert [(f.label, f.value) for f in saved] == [
             ("主动公开信息", "1268条（含政策解读36篇）"),
@@ -207,7 +207,7 @@ async def test_key_facts_are_added_edited_and_removed(make_app, project_file):
         ]
         second.query(Input).first().focus()
         await pilot.press("ctrl+d")
-        await pilot.pause(0.3)
+        await eventually(pilot, lambda: len(load_project(project_file).project.key_facts) == 1)
         assert [f.label for f in load_project(project_file).project.key_facts] == ["主动公开信息"]
 
 
@@ -233,7 +233,7 @@ async def test_opening_recomputes_totals_a_file_got_wrong(make_app, project_file
     async with app.run_test(size=SIZE) as pilot:
         assert app.session.project.tables.get("requests.new.total") == 29
         assert any("重新计算了 1 个" in n.message for n in app._notifications)
-        await pilot.pause(0.3)
+        await eventually(pilot, lambda: cell_in_file(project_file, "requests.new.total") == 29)
     assert cell_in_file(project_file, "requests.new.total") == 29
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Markdown
 
 from drafter.rules import REGISTRY
 from drafter.tui.screens.file_picker import FilePickerScreen, ReportTree
 from drafter.tui.screens.help import HelpScreen
 from drafter.tui.screens.narrative import NarrativeScreen
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, eventually
 
 
 async def test_help_lists_the_keys_and_every_rule(make_app, project_file):
@@ -33,10 +33,10 @@ async def test_the_command_palette_runs_drafter_commands(make_app, project_file)
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press("文", "字")
-        await pilot.pause(0.5)
+        await eventually(pilot, lambda: any(c.option_count for c in app.screen.query(CommandList)))
+        await pilot.pause(0.3)  # the search streams its hits: let the best one arrive
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, NarrativeScreen)
+        await eventually(pilot, lambda: isinstance(app.screen, NarrativeScreen))
 
 
 async def test_the_file_picker_shows_only_project_and_report_files(make_app, tmp_path):
@@ -48,7 +48,8 @@ async def test_the_file_picker_shows_only_project_and_report_files(make_app, tmp
     async with app.run_test(size=SIZE) as pilot:
         picker = FilePickerScreen("选择", tmp_path, (".json", ".docx"))
         app.push_screen(picker, chosen.append)
-        await pilot.pause(0.5)
+        listed = lambda: any(len(t.root.children) == 3 for t in picker.query(ReportTree))  # noqa: E731
+        await eventually(pilot, listed)
         tree = picker.query_one(ReportTree)
         names = sorted(str(node.label) for node in tree.root.children)
         assert names == ["a.json", "b.docx", "sub"]

@@ -21,7 +21,7 @@ from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.screens.narrative import NarrativeScreen
 from tests.factories import CORPUS
 from tests.readback import docx_cells, expected_cells
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, eventually
 
 SEED = CORPUS / "seed" / "000_20272e85d49a1cc6.txt"
 TITLE = "川汇区信访局2022年政府信息公开工作年度报告"
@@ -68,7 +68,8 @@ async def enter_figures(app, pilot) -> None:
     figures.focus_cell("requests.carried_out.natural_person")
     await pilot.pause()
     await pilot.press("１", "enter")  # full-width, as an IME may type it
-    await pilot.pause(0.3)
+    await eventually(pilot, lambda: not app.session.first_check_pending and not app.session.dirty)
+    await app.workers.wait_for_complete()
     tables = app.session.project.tables
     assert tables.get("requests.new.total") == 6  # R3, computed
     assert tables.get("requests.total.total") == 5  # R2
@@ -113,7 +114,7 @@ async def fix_the_findings(app, pilot) -> None:
     leaf = next(n for n in _leaves(tree.root) if n.data is not None and n.data.rule == "C1")
     tree.move_cursor(leaf)
     await pilot.press("enter")
-    await pilot.pause(0.2)
+    await eventually(pilot, lambda: isinstance(app.screen, NarrativeScreen))
     # … lands on the sentence in the editor and rewrites it.
     narrative = app.screen
     assert isinstance(narrative, NarrativeScreen)
@@ -128,12 +129,12 @@ async def fix_the_findings(app, pilot) -> None:
     start = editor.document.get_location_from_index(marked)
     stop = editor.document.get_location_from_index(marked + len("【待核实】"))
     editor.delete(start, stop)
-    await pilot.pause(0.5)
-    assert errors_of(app) == []
+    await eventually(pilot, lambda: errors_of(app) == [])
     text = app.session.project.text("overview")
     assert FIXED_SENTENCE in text and "【待核实】" not in text
     claims = narrative.editor("overview").query_one("#claims")
-    assert any(c.holds for c in claims.claims)  # 6件 is now checked against 表三, ✓
+    # 6件 is now checked against 表三, ✓ (the panel follows a short pause in typing)
+    await eventually(pilot, lambda: any(c.holds for c in claims.claims))
 
 
 def _leaves(node):

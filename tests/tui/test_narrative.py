@@ -9,7 +9,11 @@ from drafter.store import load_project, save_project
 from drafter.tui.screens.choice import ChoiceScreen
 from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.screens.narrative import NarrativeScreen
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, eventually
+
+
+def saved(path, section: str) -> str:
+    return load_project(path).project.text(section)
 
 
 async def open_narrative(app, pilot) -> NarrativeScreen:
@@ -28,13 +32,12 @@ async def test_editing_reaches_the_model_and_the_file_and_undo_works(make_app, p
         assert app.focused is editor.editor
         original = editor.editor.text
         editor.editor.insert("今年新增“政策解读”专栏。", (0, 0))  # typed text (IME-committed)
-        await pilot.pause(0.3)
         expected = "今年新增“政策解读”专栏。" + original
+        await eventually(pilot, lambda: saved(project_file, "overview") == expected)
         assert app.session.project.text("overview") == expected
-        assert load_project(project_file).project.text("overview") == expected
+        assert saved(project_file, "overview") == expected
         await pilot.press("ctrl+z")
-        await pilot.pause(0.3)
-        assert load_project(project_file).project.text("overview") == original
+        await eventually(pilot, lambda: saved(project_file, "overview") == original)
 
 
 async def test_last_years_text_is_beside_and_read_only(make_app, project_file):
@@ -91,9 +94,9 @@ async def test_accepting_a_suggestion_into_an_empty_section(make_app, project_fi
         await pilot.press("f8")
         await pilot.pause(0.3)
         assert not isinstance(app.screen, ChoiceScreen)
-    saved = load_project(project_file).project
-    assert saved.text("problems") == "一是公开深度不够。二是解读形式单一。"
-    assert saved.drafts["problems"].applied
+    after = load_project(project_file).project
+    assert after.text("problems") == "一是公开深度不够。二是解读形式单一。"
+    assert after.drafts["problems"].applied
 
 
 async def test_a_suggestion_never_replaces_edited_text_without_asking(make_app, project_file):
@@ -108,15 +111,14 @@ async def test_a_suggestion_never_replaces_edited_text_without_asking(make_app, 
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("escape")  # keep my text
         await pilot.pause(0.3)
-        assert load_project(project_file).project.text("problems") == mine
+        assert saved(project_file, "problems") == mine
         await pilot.press("f8")
         await pilot.pause()
         await pilot.click("#choice-replace")
-        await pilot.pause(0.3)
-        assert load_project(project_file).project.text("problems") == "建议的文字。"
+        await eventually(pilot, lambda: saved(project_file, "problems") == "建议的文字。")
         await pilot.press("ctrl+z")  # the replaced text comes back
-        await pilot.pause(0.3)
-        assert load_project(project_file).project.text("problems") == mine
+        await eventually(pilot, lambda: saved(project_file, "problems") == mine)
+        assert saved(project_file, "problems") == mine
 
 
 async def test_copying_a_section_also_writes_a_file(make_app, project_file):
@@ -147,7 +149,7 @@ async def test_each_figure_shows_the_cell_it_was_checked_against(make_app, proje
         section.editor.load_text(
             text.replace("新收政府信息公开申请29件", "新收政府信息公开申请22件")
         )
-        await pilot.pause(0.5)
+        await eventually(pilot, lambda: any(c.holds is False for c in panel.claims))
         [wrong] = [c for c in panel.claims if c.holds is False]
         index = panel.claims.index(wrong)
         assert str(panel.get_option_at_index(index).prompt).startswith("✗22件→表三")
@@ -158,7 +160,7 @@ async def test_each_figure_shows_the_cell_it_was_checked_against(make_app, proje
         await pilot.pause()
         assert section.editor.selected_text == "22件"
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await eventually(pilot, lambda: isinstance(app.screen, FiguresScreen))
         figures = app.screen
         assert isinstance(figures, FiguresScreen)
         assert figures.grid("requests").cursor == "requests.new.total"

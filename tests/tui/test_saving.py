@@ -9,21 +9,31 @@ from drafter.store import load_project
 from drafter.tui.screens.choice import ChoiceScreen
 from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.widgets.status_line import StatusLine
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, eventually
 
 
 def overview(path) -> str:
     return load_project(path).project.text("overview")
 
 
+def status_of(app) -> str:
+    return str(app.screen.query_one(StatusLine).render())
+
+
 async def test_steady_typing_does_not_postpone_the_save(make_app, project_file):
-    app = make_app(project_file, autosave_delay=0.2)
+    """The save is due a fixed delay after the first unsaved change, not after the last:
+    a clerk typing without pause still gets saves while typing."""
+    app = make_app(project_file, autosave_delay=0.3)
     async with app.run_test(size=SIZE) as pilot:
-        app.session.set_text("overview", "第一句。")
-        await pilot.pause(0.1)
-        app.session.set_text("overview", "第一句。第二句。")
-        await pilot.pause(0.15)  # 0.25 s after the first change, 0.15 s after the second
-        assert overview(project_file) == "第一句。第二句。"
+        typed = ""
+        for n in range(1, 61):  # a change every 0.05 s for about 3 s, never a 0.3 s pause
+            typed += f"第{n}句。"
+            app.session.set_text("overview", typed)
+            await pilot.pause(0.05)
+            if overview(project_file).startswith("第1句。"):
+                break  # saved mid-typing
+        else:
+            raise AssertionError("nothing was saved while the clerk kept typing")
 
 
 async def test_quitting_saves_at_once_and_removes_the_recovery_copy(make_app, project_file):
@@ -44,9 +54,7 @@ async def test_a_failing_save_is_shown_and_quitting_asks(make_app, project_file)
         project_file.unlink()
         project_file.mkdir()  # the project file can no longer be written
         app.session.set_text("overview", "保存失败时输入的文字。")
-        await pilot.pause(0.3)
-        status = str(app.screen.query_one(StatusLine).render())
-        assert "保存失败" in status
+        await eventually(pilot, lambda: "保存失败" in status_of(app))
         assert any(n.title == "自动保存失败" for n in app._notifications)
         copy = recovery.read_recovery(project_file)
         assert copy is not None and copy.project.text("overview") == "保存失败时输入的文字。"
@@ -78,9 +86,9 @@ async def test_a_newer_recovery_copy_is_offered_and_restored(make_app, project_f
         assert isinstance(app.screen, ChoiceScreen)
         assert "恢复副本" in app.screen.question
         await pilot.click("#choice-restore")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, FiguresScreen)
-        assert overview(project_file) == "崩溃前输入、没有写进项目文件的文字。"
+        await eventually(pilot, lambda: isinstance(app.screen, FiguresScreen))
+        restored = "崩溃前输入、没有写进项目文件的文字。"
+        await eventually(pilot, lambda: overview(project_file) == restored)
 
 
 async def test_declining_the_recovery_copy_opens_the_file(make_app, project_file, tmp_path):
