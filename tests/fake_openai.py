@@ -100,6 +100,8 @@ class FakeOpenAI:
         self.in_flight = 0
         self.max_in_flight = 0
         """Most chat requests being answered at the same moment (concurrency seen)."""
+        self.streamed: list[int] = []
+        """Content deltas sent so far, one count per streamed reply."""
         self.stopping = threading.Event()
         self._lock = threading.Lock()
         handler = type("Handler", (_Handler,), {"fake": self})
@@ -262,12 +264,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._event(
                 model, [{"index": 0, "delta": {"reasoning_content": piece}, "finish_reason": None}]
             )
+        with self.fake._lock:
+            slot = len(self.fake.streamed)
+            self.fake.streamed.append(0)
         for i, piece in enumerate(reply.deltas()):
             if reply.stall_after is not None and i == reply.stall_after:
                 if self.fake.stopping.wait(reply.stall):
                     return
             delta = {"role": "assistant", "content": piece} if i == 0 else {"content": piece}
             self._event(model, [{"index": 0, "delta": delta, "finish_reason": None}])
+            self.fake.streamed[slot] += 1
             if reply.chunk_delay:
                 time.sleep(reply.chunk_delay)
         if reply.cut == "abort":

@@ -250,10 +250,12 @@ def test_ctrl_c_saves_what_arrived(server, blank, write_json, monkeypatch):
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 20
-    while server.in_flight < 3 and time.monotonic() < deadline:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # every section has had some text
+        if len(server.streamed) == 3 and min(server.streamed) >= 2:
+            break
         time.sleep(0.05)
-    time.sleep(0.5)  # some text has streamed
+    time.sleep(0.3)  # … and the client has read it
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and "已中断" in err

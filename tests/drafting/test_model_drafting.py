@@ -104,7 +104,7 @@ async def test_settings_reach_the_request(server, settings, blank):
 
 async def test_sections_are_drafted_concurrently_within_the_bound(server, settings, blank):
     keys = ("overview", "problems", "other")
-    server.add(*(Reply(f"{k}的草稿。", delay=0.3, when=k_heading) for k, k_heading in _headings()))
+    server.add(*(Reply(f"{k}的草稿。", delay=0.8, when=k_heading) for k, k_heading in _headings()))
     drafts, _ = await draft(settings, blank, keys, concurrency=3)
     assert [drafts[k].status for k in keys] == ["complete"] * 3
     assert drafts["problems"].text == "problems的草稿。"  # each reply reached its own section
@@ -164,6 +164,7 @@ async def test_failed_reask_keeps_the_first_draft_with_its_findings(server, sett
 
 
 async def test_slow_reply_beyond_the_timeout_fails_after_the_retry(server, settings, blank):
+    settings.timeout = 0.5
     server.add(Reply(GOOD, delay=3), Reply(GOOD, delay=3))
     drafts, _ = await draft(settings, blank)
     d = drafts["overview"]
@@ -223,7 +224,8 @@ async def test_stream_cut_before_done_keeps_the_partial_text(server, settings, b
 
 
 async def test_stall_mid_stream_keeps_what_arrived(server, settings, blank):
-    server.add(Reply(GOOD, stall_after=2, stall=3))
+    settings.timeout = 0.5
+    server.add(Reply(GOOD, stall_after=2, stall=5))
     drafts, _ = await draft(settings, blank)
     d = drafts["overview"]
     assert d.status == "incomplete"
