@@ -22,6 +22,7 @@ CORE = [
     "drafter.drafting.offline",
     "drafter.drafting.apply",
     "drafter.llm",  # openai loads only when a chat model is made
+    "drafter.llm.choice",
     "drafter.cli",  # `drafter check` and `drafter draft --offline` start fast
     "drafter.exporters",
     "drafter.exporters.document",
