@@ -10,6 +10,7 @@ import pytest
 CORE = [
     "drafter.model",
     "drafter.forms",
+    "drafter.headings",
     "drafter.tables",
     "drafter.rules",
     "drafter.store",
