@@ -81,7 +81,10 @@ def start_report(
     if result.imported is None:
         result.notes.append(f"已读取去年的项目文件 {last_year_file}")
     else:
-        result.notes.append(import_note(result.imported))
+        from drafter.importers.summary import summary
+
+        # What was recovered and how many hints, not the list: a notice has no room for it.
+        result.notes.append(summary(result.imported, listed=0))
     if last.year is not None and last.year != number - 1:
         result.notes.append(
             f"注意：所选上年报告是 {last.year} 年度的，不是 {number - 1} 年度：请核对结转的数字，"
@@ -121,21 +124,6 @@ def read_last_year(path: Path) -> tuple[Report, Imported | None]:
     except ImportFailed as exc:
         raise ProjectError(str(exc)) from None
     return as_report(imported.project), imported
-
-
-def import_note(imported: Imported) -> str:
-    """One line on what the importer recovered from last year's file."""
-    from drafter.forms import PREAMBLE_KEY, all_cells
-
-    project = imported.project
-    info = project.imported
-    sections = sum(1 for s in project.sections if s.key != PREAMBLE_KEY and s.text.strip())
-    cells = len(all_cells(project.format))
-    recovered = info.recovered_cells if info is not None else 0
-    hints = f"，提示 {len(info.findings)} 项" if info is not None and info.findings else ""
-    name = Path(info.file).name if info is not None else "去年的报告"
-    year = f"{project.year} 年度" if project.year else "年度未识别"
-    return f"已导入 {name}（{year}）：章节 {sections}/6，表格单元格 {recovered}/{cells}{hints}"
 
 
 def _is_json(path: Path) -> bool:

@@ -22,17 +22,10 @@ from drafter import forms
 from drafter.cli.config import add_endpoint_flags, flags_of
 from drafter.config import ConfigError, Settings, load_settings
 from drafter.drafting.apply import Outcome, apply_draft
-from drafter.drafting.calllog import CallLog, log_path
-from drafter.drafting.engine import (
-    AttemptStarted,
-    Drafter,
-    DraftEvent,
-    ModelDrafter,
-    SectionDone,
-    draft_sections,
-)
-from drafter.drafting.offline import OfflineDrafter
+from drafter.drafting.calllog import log_path
+from drafter.drafting.engine import AttemptStarted, DraftEvent, SectionDone, draft_sections
 from drafter.drafting.prompts import PromptError, Prompts
+from drafter.llm.choice import ModelUnusable, open_drafter, uses_model
 from drafter.model import Draft, Project
 from drafter.store import ProjectError, load_project, save_project
 
@@ -74,29 +67,26 @@ def run(args: argparse.Namespace) -> int:
         return 2
     keys = list(forms.NARRATIVE_KEYS) if args.section == "all" else [args.section]
 
-    drafter: Drafter
-    if args.offline or not settings.base_url:
-        if not args.offline:
-            print(
-                "未配置模型接口，使用离线起草"
-                "（根据上年报告文字滚动生成；配置方法见 drafter config）。"
-            )
-        drafter = OfflineDrafter(prompts)
-        return _run(path, project, keys, drafter, settings, None)
-    problem = settings.problem()
-    if problem is not None:
-        print(f"无法使用模型起草：{problem}。也可以加 --offline 离线起草。", file=sys.stderr)
+    try:
+        model = uses_model(settings, offline=args.offline)
+    except ModelUnusable as exc:
+        print(f"{exc}也可以加 --offline 离线起草。", file=sys.stderr)
         return 2
-    return _run(path, project, keys, None, settings, prompts)
+    if not model and not args.offline:
+        print(
+            "未配置模型接口，使用离线起草（根据上年报告文字滚动生成；配置方法见 drafter config）。"
+        )
+    return _run(path, project, keys, settings, prompts, model=model)
 
 
 def _run(
     path: Path,
     project: Project,
     keys: list[str],
-    drafter: Drafter | None,
     settings: Settings,
-    prompts: Prompts | None,
+    prompts: Prompts,
+    *,
+    model: bool,
 ) -> int:
     done: dict[str, Draft] = {}
     started = time.monotonic()
@@ -109,22 +99,13 @@ def _run(
             print(f"{heading}：{event.reason}……", flush=True)
 
     async def main() -> None:
-        if drafter is not None:
-            await draft_sections(drafter, project, keys, concurrency=1, on_event=on_event)
-            return
-        assert prompts is not None
-        from drafter.llm import make_chat
-
-        log = CallLog(secrets=[settings.key_value()], log_prompts=settings.log_prompts)
-        async with make_chat(settings) as chat:
-            model_drafter = ModelDrafter(chat, prompts, log)
-            names = "、".join(forms.SECTION_BY_KEY[k].heading for k in keys)
-            print(
-                f"正在用 {model_drafter.origin} 起草：{names}（同时 {settings.concurrency} 个）……"
-            )
-            await draft_sections(
-                model_drafter, project, keys, concurrency=settings.concurrency, on_event=on_event
-            )
+        async with open_drafter(settings, prompts, offline=not model) as drafter:
+            concurrency = 1
+            if model:
+                concurrency = settings.concurrency
+                names = "、".join(forms.SECTION_BY_KEY[k].heading for k in keys)
+                print(f"正在用 {drafter.origin} 起草：{names}（同时 {concurrency} 个）……")
+            await draft_sections(drafter, project, keys, concurrency=concurrency, on_event=on_event)
 
     interrupted = False
     try:
@@ -134,7 +115,7 @@ def _run(
     saved = _save(path, project, keys, done)
     if saved is None:
         return 2
-    _report(keys, done, saved, time.monotonic() - started, drafter is None)
+    _report(keys, done, saved, time.monotonic() - started, model)
     if interrupted:
         print("已中断：已完成和已收到的部分均已保存。", file=sys.stderr)
         return 130

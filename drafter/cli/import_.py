@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from drafter import forms
-from drafter.importers import Imported, ImportFailed, import_file
+from drafter.importers import ImportFailed, import_file
+from drafter.importers.summary import summary
 from drafter.store import atomic_write, dump_project
-
-MAX_LISTED = 30
-"""Findings listed on stderr; the JSON holds all of them."""
 
 
 def year_arg(text: str) -> int:
@@ -73,34 +69,5 @@ def run(args: argparse.Namespace) -> int:
             return 2
     else:
         sys.stdout.write(text)
-    print(summary(imported, args.output), file=sys.stderr)
+    print(summary(imported, output=args.output), file=sys.stderr)
     return 0
-
-
-def summary(imported: Imported, output: str | None = None) -> str:
-    """What the import recovered, in Chinese, with the findings listed."""
-    project = imported.project
-    info = project.imported
-    assert info is not None
-    total = len(forms.all_cells(project.format))
-    found = [s.key for s in project.sections if s.key != forms.PREAMBLE_KEY]
-    encoding = f"，{info.encoding} 编码" if info.encoding else ""
-    lines = [
-        f"已导入 {info.file}（{info.kind}{encoding}）："
-        f"{project.agency or '（未识别机关）'} {project.year or '（未识别年度）'} 年，"
-        f"格式 {project.format}，章节 {len(found)}/6，"
-        f"表格单元格 {info.recovered_cells}/{total}" + (f"，已写入 {output}" if output else "")
-    ]
-    if info.findings:
-        counts = Counter(f.rule for f in info.findings)
-        lines.append(
-            "提示 " + "、".join(f"{rule} {n} 项" for rule, n in sorted(counts.items())) + "："
-        )
-        for finding in info.findings[:MAX_LISTED]:
-            where = f"第 {finding.location.line} 行 " if finding.location.line else ""
-            lines.append(f"  {finding.rule:<3} {where}{finding.message}")
-        if len(info.findings) > MAX_LISTED:
-            lines.append(
-                f"  …另有 {len(info.findings) - MAX_LISTED} 项，见 JSON 中的 imported.findings"
-            )
-    return "\n".join(lines)

@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from drafter.cli.import_ import summary, year_arg
+from drafter.cli.import_ import year_arg
+from drafter.importers.summary import summary
 from drafter.newproject import check_agency_year, start_report
 from drafter.store import ProjectError, atomic_write, dump_project
 

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter import forms
+from drafter.headings import NUMERALS, TABLE_ROW_TITLES, WORDINGS, section_of
 from drafter.importers.document import Cell, Document, LineKind
 from drafter.importers.normalise import (
     condense,
@@ -26,73 +27,19 @@ from drafter.importers.normalise import (
 )
 from drafter.source import HeadingHit
 
-# Headings accepted for each section: the official one first, then the 条例-worded and
-# other variants seen in published reports (format-2021.md §3.5 N1, E6).
-ACCEPTED_HEADINGS: dict[str, tuple[str, ...]] = {
-    "overview": (forms.SECTION_BY_KEY["overview"].heading[2:], "概述", "总体概况", "基本情况"),
-    "active": (forms.SECTION_BY_KEY["active"].heading[2:],),
-    "requests": (
-        forms.SECTION_BY_KEY["requests"].heading[2:],
-        "依申请公开政府信息情况",
-        "收到和处理政府信息公开申请的情况",
-    ),
-    "appeals": (
-        forms.SECTION_BY_KEY["appeals"].heading[2:],
-        "因政府信息公开工作被申请行政复议、提起行政诉讼的情况",
-        "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
-        "政府信息公开行政复议和行政诉讼情况",
-        "政府信息公开行政复议及行政诉讼情况",
-    ),
-    "problems": (
-        forms.SECTION_BY_KEY["problems"].heading[2:],
-        "政府信息公开工作存在的主要问题及改进情况",
-        "存在的主要问题和改进措施",
-    ),
-    "other": (
-        forms.SECTION_BY_KEY["other"].heading[2:],
-        "其他需要汇报事项",
-        "其他应报告的事项",
-        "其他需要报告事项",
-    ),
-}
-_CONDENSED = {k: tuple(condense(h) for h in hs) for k, hs in ACCEPTED_HEADINGS.items()}
-_NUMERALS = "一二三四五六七八九十"
-_NUMBERED = re.compile(rf"^(?P<num>[{_NUMERALS}]{{1,2}})\s*[、.．，,]\s*(?P<title>.*)$")
+# Every known wording of each heading, condensed: a line close to one is a heading.
+_CONDENSED = {k: tuple(condense(h) for h in hs) for k, hs in WORDINGS.items()}
+_NUMBERED = re.compile(rf"^(?P<num>[{NUMERALS}]{{1,2}})\s*[、.．，,]\s*(?P<title>.*)$")
 _SUB_NUMBERED = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．])")
 _SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?]")
 _FIGURES = re.compile(r"(?:^|\s)[+-]?\d+(?:\.\d+)?(?=\s|$)")
 # Table 三 has numbered rows that look like headings (一、本年新收… 四、结转下年度…).
-_TABLE_LABELS = tuple(
-    condense(label)
-    for label in (
-        forms.request_rows()[0].label,
-        forms.request_rows()[1].label,
-        forms.RESULTS_GROUP,
-        forms.request_rows()[-1].label,
-    )
-)
-
-
-def keyword_key(title: str) -> str | None:
-    """The section a heading title (condensed) speaks of, by its key words."""
-    if "复议" in title or "诉讼" in title:
-        return "appeals"
-    if "问题" in title or "改进" in title:
-        return "problems"
-    if "其他" in title and ("事项" in title or "报告" in title or "汇报" in title):
-        return "other"
-    if "申请" in title and ("收到" in title or "处理" in title or "依申请" in title):
-        return "requests"
-    if "主动公开" in title:
-        return "active"
-    if "总体情况" in title or title in ("概述", "总体概况", "基本情况"):
-        return "overview"
-    return None
+_TABLE_LABELS = tuple(condense(label) for label in TABLE_ROW_TITLES)
 
 
 def close_to(title: str, key: str, at_least: float) -> bool:
-    """Whether a condensed title is at least ``at_least`` similar to an accepted heading
-    of ``key`` (0–1)."""
+    """Whether a condensed title is at least ``at_least`` similar to a known wording of
+    ``key``'s heading (0–1)."""
     return any(similar(title, h, at_least) for h in _CONDENSED[key])
 
 
@@ -130,10 +77,8 @@ def _loose(text: str) -> str:
 
 
 _INLINE = re.compile(
-    rf"[{_NUMERALS}]\s*[、.．]\s*(?:"
-    + "|".join(
-        _loose(h) for hs in ACCEPTED_HEADINGS.values() for h in sorted(hs, key=len, reverse=True)
-    )
+    rf"[{NUMERALS}]\s*[、.．]\s*(?:"
+    + "|".join(_loose(h) for hs in WORDINGS.values() for h in sorted(hs, key=len, reverse=True))
     + r")(?:[。.]?)"
 )
 
@@ -152,7 +97,7 @@ def classify_heading(line: str) -> tuple[str, str | None] | None:
         return None
     if any(core.startswith(label) or similar(core, label, 0.8) for label in _TABLE_LABELS):
         return None
-    key = keyword_key(core)
+    key = section_of(core)
     if m is None:  # unnumbered: only a heading if it reads as an accepted one
         if key is None or not close_to(core, key, 0.85):
             return None

@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 from drafter import forms
 from drafter.agency import classify as classify_agency
+from drafter.headings import Status, numeral_of
+from drafter.headings import classify as classify_heading
 from drafter.model import Finding, Location, Severity
 from drafter.narrative import outline
 from drafter.rules.prose import section_name, text_finding
@@ -25,7 +27,7 @@ _WORDS = re.compile(r"[^\W_]")
 class _Heading(NamedTuple):
     text: str
     key: str | None
-    status: outline.Status
+    status: Status
     line: int | None
     numeral: str | None
 
@@ -38,29 +40,27 @@ def _headings(ctx: CheckContext) -> list[_Heading]:
         for section in ctx.report.sections:
             if section.key == forms.PREAMBLE_KEY or not section.heading.strip():
                 continue  # a blank heading is a missing one
-            kind = outline.classify(section.heading, section.key)
+            kind = classify_heading(section.heading, section.key)
             found.append(
                 _Heading(
                     section.heading,
                     section.key,
                     kind.status,
                     None,
-                    outline.numeral_of(section.heading),
+                    numeral_of(section.heading),
                 )
             )
         return found
     found = []
     taken = set()
     for hit in source.headings:
-        kind = outline.classify(hit.text, hit.key)
-        found.append(
-            _Heading(hit.text, kind.key, kind.status, hit.line, outline.numeral_of(hit.text))
-        )
+        kind = classify_heading(hit.text, hit.key)
+        found.append(_Heading(hit.text, kind.key, kind.status, hit.line, numeral_of(hit.text)))
         taken.add(hit.line)
     for line in outline.outline_of_text(source.text):
         if line.line in taken:
             continue
-        kind = outline.classify(line.text)
+        kind = classify_heading(line.text)
         if kind.status in ("official", "variant"):
             found.append(_Heading(line.text, kind.key, kind.status, line.line, line.numeral))
         else:  # a sub-heading numbered like a section: numbering only, not a section

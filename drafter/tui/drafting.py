@@ -1,9 +1,8 @@
-"""Which drafter the UI drafts with: the configured model, or the offline drafter.
+"""What the UI drafts with, and how it says so: :func:`drafter.llm.choice.open_drafter`
+on the settings ``drafter draft`` uses (config file, then environment).
 
-The offline drafter when the app was started with ``--offline`` or no endpoint is
-configured; otherwise the model drafter built from ``drafter.config`` (the settings
-``drafter draft`` uses). Everything is imported here on first use — jinja2 for the
-prompts, openai for the model (``drafter.llm``) — so none of it slows the start-up.
+Everything is imported here on first use — jinja2 for the prompts, openai for the model
+(``drafter.llm``) — so none of it slows the start-up.
 """
 
 from __future__ import annotations
@@ -31,10 +30,11 @@ class DraftingSetup:
 
 
 @asynccontextmanager
-async def open_drafter(*, offline: bool) -> AsyncIterator[DraftingSetup]:
-    """The drafter to use now; a model's connection is closed on leaving."""
+async def drafting_setup(*, offline: bool) -> AsyncIterator[DraftingSetup]:
+    """The drafter to use now, with the UI's wording for what stops it."""
     from drafter.config import ConfigError, load_settings
     from drafter.drafting.prompts import PromptError, Prompts
+    from drafter.llm.choice import ModelUnusable, open_drafter, uses_model
     from drafter.tui.endpoint import OFFLINE, describe_settings
 
     try:
@@ -42,22 +42,10 @@ async def open_drafter(*, offline: bool) -> AsyncIterator[DraftingSetup]:
         prompts = Prompts(settings.prompts_dir)
     except (ConfigError, PromptError) as exc:
         raise DraftingUnavailable(f"无法起草：{exc}") from None
-    if offline or not settings.base_url:
-        from drafter.drafting.offline import OfflineDrafter
-
-        yield DraftingSetup(OfflineDrafter(prompts), settings.concurrency, OFFLINE)
-        return
-    problem = settings.problem()
-    if problem is not None:
-        raise DraftingUnavailable(
-            f"无法使用模型起草：{problem}。也可以用 drafter tui --offline 打开，离线起草。"
-        )
-    from drafter.drafting.calllog import CallLog
-    from drafter.drafting.engine import ModelDrafter
-    from drafter.llm import make_chat
-
-    log = CallLog(secrets=[settings.key_value()], log_prompts=settings.log_prompts)
-    async with make_chat(settings) as chat:
-        yield DraftingSetup(
-            ModelDrafter(chat, prompts, log), settings.concurrency, describe_settings(settings)
-        )
+    try:
+        uses_model(settings, offline=offline)
+    except ModelUnusable as exc:
+        raise DraftingUnavailable(f"{exc}也可以用 drafter tui --offline 打开，离线起草。") from None
+    label = OFFLINE if offline else describe_settings(settings)
+    async with open_drafter(settings, prompts, offline=offline) as drafter:
+        yield DraftingSetup(drafter, settings.concurrency, label)

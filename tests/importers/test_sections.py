@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from drafter import forms, headings
 from drafter.importers import import_text
 
 TITLE = "云溪县交通运输局2024年政府信息公开工作年度报告"
@@ -247,3 +248,20 @@ def test_page_numbers_and_running_headers_leave_text_and_tables():
     imported = import_text(text)
     assert imported.project.text("overview") == "第一段。\n第二段。\n第三段。"
     assert imported.source.section_lines["overview"] == [6, 8, 11]
+
+
+@pytest.mark.parametrize(
+    ("key", "wording"), [(key, w) for key, ws in headings.WORDINGS.items() for w in ws]
+)
+def test_every_known_wording_opens_its_section_and_n1_says_how_it_is_worded(key, wording):
+    """One list of wordings: what the importer recognises is what N1 judges."""
+    heading = f"{forms.SECTION_BY_KEY[key].numeral}、{wording}"
+    source = import_text(report(heading, "内容。")).source
+    assert [h.key for h in source.headings] == [key]
+    if wording == headings.OFFICIAL[key]:
+        status = "official"
+    elif wording in headings.VARIANTS.get(key, ()):
+        status = "variant"
+    else:
+        status = "renamed"
+    assert headings.classify(heading) == headings.HeadingClass(key, status)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from drafter import forms
-from drafter.narrative.outline import classify, numeral_of, outline_of_text
+from drafter.headings import classify, numeral_of
+from drafter.narrative.outline import outline_of_text
 from drafter.narrative.similarity import carried_over, sentence_keys
 from drafter.narrative.text import sentences
 from tests.narrative.corpus import SEED

@@ -10,6 +10,7 @@ import pytest
 CORE = [
     "drafter.model",
     "drafter.forms",
+    "drafter.headings",
     "drafter.tables",
     "drafter.rules",
     "drafter.store",
@@ -22,6 +23,7 @@ CORE = [
     "drafter.drafting.offline",
     "drafter.drafting.apply",
     "drafter.llm",  # openai loads only when a chat model is made
+    "drafter.llm.choice",
     "drafter.cli",  # `drafter check` and `drafter draft --offline` start fast
     "drafter.exporters",
     "drafter.exporters.document",

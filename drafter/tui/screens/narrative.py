@@ -246,11 +246,11 @@ class NarrativeScreen(Screen[None]):
     async def _draft(self, keys: list[str]) -> None:
         """Draft ``keys`` with the configured drafter; events stream into the editors."""
         from drafter.drafting.engine import draft_sections
-        from drafter.tui.drafting import DraftingUnavailable, open_drafter
+        from drafter.tui.drafting import DraftingUnavailable, drafting_setup
 
         app = self.drafter_app
         try:
-            async with open_drafter(offline=app.offline) as setup:
+            async with drafting_setup(offline=app.offline) as setup:
                 app.set_endpoint(setup.label)
                 for key in keys:
                     self.editor(key).start_stream(setup.drafter.origin)
