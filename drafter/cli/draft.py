@@ -168,7 +168,8 @@ def _report(
         errors = [f for f in draft.findings if f.severity == "error"]
         warnings = [f for f in draft.findings if f.severity == "warning"]
         if errors or warnings:
-            print(f"    核对：错误 {len(errors)} 项，警告 {len(warnings)} 项（导出前须处理错误）：")
+            must = "（导出前须处理错误）" if errors else ""
+            print(f"    核对：错误 {len(errors)} 项，警告 {len(warnings)} 项{must}：")
             for f in (errors + warnings)[:8]:
                 print(f"      {f.rule} {f.message}")
     tail = f"用时 {seconds:.1f} 秒。"

@@ -203,10 +203,7 @@ def test_sigkill_after_an_edit_loses_nothing_typed_a_second_earlier(project_copy
         first = "第一段：杀掉进程前一秒多输入的文字。"
         app.type(first)
         wait_until(lambda: app.shows(first[:6]), "the first text on screen")
-        wait_until(
-            lambda: load_project(project_copy).project.text("overview").startswith(first),
-            "the autosave of the first text",
-        )
+        time.sleep(1.2)
         app.type("第二段：刚输入就被杀掉。")
     finally:
         app.kill()
