@@ -34,18 +34,26 @@ class Loaded:
     """Notes on values that were normalised (V3) or could not be used (V1/V2)."""
 
 
+def read_input(path: Path, error: type[Exception] = ProjectError) -> bytes:
+    """The bytes of a file the clerk named (a project or a report to import).
+
+    A missing file, a folder or an unreadable file raises ``error`` with one Chinese line
+    saying what to do: the one wording for ``drafter check``, ``import``, ``new`` and the UI.
+    """
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise error(f"找不到文件 {path}：请检查路径是否正确") from None
+    except IsADirectoryError:
+        raise error(f"{path} 是一个文件夹：请指定其中的文件") from None
+    except OSError as exc:
+        raise error(f"无法读取 {path}（{exc.strerror}）：请检查文件权限") from None
+
+
 def load_project(path: str | Path) -> Loaded:
     """Read and validate a project file."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ProjectError(f"找不到文件 {path}：请检查路径是否正确") from None
-    except IsADirectoryError:
-        raise ProjectError(f"{path} 是一个文件夹，不是项目文件") from None
-    except OSError as exc:
-        raise ProjectError(f"无法读取 {path}（{exc.strerror}）：请检查文件权限") from None
-    return parse_project(data, path.name)
+    return parse_project(read_input(path), path.name)
 
 
 def parse_project(data: bytes | str, name: str = "项目文件") -> Loaded:

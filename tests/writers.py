@@ -1,8 +1,9 @@
 """Write a report as the files clerks have — .txt, .md, .html, .docx — for round trips.
 
-Stand-ins for the exporters of issue 7, kept in this one module so they can be swapped
-for the real ones: each lays the three tables out from ``forms.table_form(...).grid``
-(the official merged-cell layout), the way published files do. The text file is what a
+Independent of drafter's exporters on purpose: the importer must read files laid out the
+way published reports are, not only the files drafter itself writes (the exporters' own
+round trips are in ``tests/exporters``). Each lays the three tables out from
+``forms.table_form(...).grid`` (the official merged-cell layout). The text file is what a
 PDF gives when copied: one table row a line, cells separated by tabs, a merged label
 printed once; the Markdown file carries the tables as HTML ``<table>`` with
 rowspan/colspan, as drafter's Markdown export will.

@@ -20,6 +20,7 @@ from pathlib import Path
 from drafter.importers.assemble import COVERED_RULES, OUTLINE_RULES, Imported, build
 from drafter.importers.decoding import ImportFailed, decode, sniff_kind
 from drafter.importers.document import Document
+from drafter.store import read_input
 
 __all__ = [
     "COVERED_RULES",
@@ -41,14 +42,7 @@ def import_file(
 ) -> Imported:
     """Import a report file; ``agency``/``year`` override what the file says."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFailed(f"找不到文件 {path}：请检查路径是否正确") from None
-    except IsADirectoryError:
-        raise ImportFailed(f"{path} 是一个文件夹：请指定其中的报告文件") from None
-    except OSError as exc:
-        raise ImportFailed(f"无法读取 {path}（{exc.strerror}）：请检查文件权限") from None
+    data = read_input(path, ImportFailed)
     return import_bytes(data, str(path), agency=agency, year=year)
 
 
