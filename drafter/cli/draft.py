@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,7 @@ def _run(
     saved = _save(path, project, keys, done)
     if saved is None:
         return 2
-    _report(keys, done, saved, time.monotonic() - started, model)
+    _report(keys, done, saved, time.monotonic() - started, model, path)
     if interrupted:
         print("已中断：已完成和已收到的部分均已保存。", file=sys.stderr)
         return 130
@@ -149,8 +150,24 @@ _SAID = {
 }
 
 
+LISTED = 8
+"""Findings listed per section; ``drafter check`` lists them all."""
+EXCERPT = 50
+"""Characters of the sentence shown under a finding, so equal messages can be told apart."""
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+
+
 def _report(
-    keys: list[str], done: dict[str, Draft], saved: dict[str, Outcome], seconds: float, model: bool
+    keys: list[str],
+    done: dict[str, Draft],
+    saved: dict[str, Outcome],
+    seconds: float,
+    model: bool,
+    path: Path,
 ) -> None:
     for key in keys:
         heading = forms.SECTION_BY_KEY[key].heading
@@ -170,8 +187,17 @@ def _report(
         if errors or warnings:
             must = "（导出前须处理错误）" if errors else ""
             print(f"    核对：错误 {len(errors)} 项，警告 {len(warnings)} 项{must}：")
-            for f in (errors + warnings)[:8]:
-                print(f"      {f.rule} {f.message}")
+            # One line per finding and sentence: five 【待核实】 in one sentence are one line.
+            grouped = Counter((f.rule, f.message, f.excerpt) for f in errors + warnings)
+            listed = list(grouped.items())[:LISTED]
+            for (rule, message, excerpt), n in listed:
+                times = f"（此句 {n} 处）" if n > 1 else ""
+                print(f"      {rule} {message}{times}")
+                if excerpt:
+                    print(f"          「{_clip(excerpt)}」")
+            rest = len(errors) + len(warnings) - sum(n for _, n in listed)
+            if rest:
+                print(f"      …另有 {rest} 项：drafter check {path} 列出全部")
     tail = f"用时 {seconds:.1f} 秒。"
     if model:
         tail += f"调用记录见 {log_path()}。"

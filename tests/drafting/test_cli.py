@@ -49,6 +49,27 @@ def test_offline_drafts_fill_empty_sections(capsys, blank, write_json):
     assert out.count("已写入正文") == 3
 
 
+def test_findings_are_listed_with_their_sentence(capsys, blank, write_json):
+    """Equal messages (one per 【待核实】) are told apart by the sentence under each; errors
+    are called blocking only where there are errors; the rest is left to drafter check."""
+    path = write_json(blank)
+    status, out, _ = run(capsys, "draft", str(path), "--offline")
+    assert status == 0
+    project = load_project(path).project
+    overview = project.drafts["overview"]
+    marked = [f for f in overview.findings if "【待核实】" in f.message]
+    assert marked and all(f.excerpt for f in marked)
+    first = " ".join(marked[0].excerpt.split())
+    assert "「" + first[:20] in out
+    summaries = [line.strip() for line in out.splitlines() if line.strip().startswith("核对：")]
+    assert summaries
+    for line in summaries:
+        assert ("导出前须处理错误" in line) == (not line.startswith("核对：错误 0 项"))
+    # The example's first sentence carries five marks: listed once, with the count.
+    repeats = max(sum(1 for f in marked if f.excerpt == m.excerpt) for m in marked)
+    assert repeats > 1 and f"（此句 {repeats} 处）" in out
+
+
 def test_no_endpoint_means_offline(capsys, blank, write_json):
     path = write_json(blank)
     status, out, _ = run(capsys, "draft", str(path), "--section", "other")
