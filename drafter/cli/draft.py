@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -153,7 +152,7 @@ _SAID = {
 LISTED = 8
 """Findings listed per section; ``drafter check`` lists them all."""
 EXCERPT = 50
-"""Characters of the sentence shown under a finding, so equal messages can be told apart."""
+"""Characters shown of the sentence a finding is in."""
 
 
 def _clip(text: str) -> str:
@@ -187,15 +186,14 @@ def _report(
         if errors or warnings:
             must = "（导出前须处理错误）" if errors else ""
             print(f"    核对：错误 {len(errors)} 项，警告 {len(warnings)} 项{must}：")
-            # One line per finding and sentence: five 【待核实】 in one sentence are one line.
-            grouped = Counter((f.rule, f.message, f.excerpt) for f in errors + warnings)
-            listed = list(grouped.items())[:LISTED]
-            for (rule, message, excerpt), n in listed:
-                times = f"（此句 {n} 处）" if n > 1 else ""
-                print(f"      {rule} {message}{times}")
-                if excerpt:
-                    print(f"          「{_clip(excerpt)}」")
-            rest = len(errors) + len(warnings) - sum(n for _, n in listed)
+            listed = (errors + warnings)[:LISTED]
+            sentence: str | None = None
+            for f in listed:  # the sentence once, then each finding in it
+                if f.excerpt and f.excerpt != sentence:
+                    print(f"      「{_clip(f.excerpt)}」")
+                sentence = f.excerpt
+                print(f"      {'  ' if sentence else ''}{f.rule} {f.message}")
+            rest = len(errors) + len(warnings) - len(listed)
             if rest:
                 print(f"      …另有 {rest} 项：drafter check {path} 列出全部")
     tail = f"用时 {seconds:.1f} 秒。"

@@ -43,13 +43,29 @@ def years_dates_placeholders(ctx: CheckContext) -> Iterator[Finding]:
         for start, end in years.placeholders(text):
             mark = text[start:end]
             if mark == years.PENDING_MARK:
+                # Quote what the mark follows (规章 1件【待核实】): a sentence may carry many.
                 message = (
-                    f"「{section_name(key)}」中有「{mark}」：起草时未能与表格核对的内容，"
-                    "请核实后改正并删除该标记"
+                    f"「{section_name(key)}」中有「{_lead_in(text, start)}{mark}」："
+                    "起草时未能与表格核对的内容，请核实后改正并删除该标记"
                 )
             else:
                 message = f"「{section_name(key)}」中有占位符「{mark}」：请填写实际内容"
             yield text_finding(ctx, "N6", "error", message, key, text, start, end)
+
+
+_CLAUSE_END = frozenset("，。；：、！？,;:（）()「」“”\n")
+LEAD_IN = 14
+"""Characters quoted before a 【待核实】 mark, back to the start of its clause at most."""
+
+
+def _lead_in(text: str, start: int) -> str:
+    """The words a mark follows within its clause: ``答复 3050件`` of ``…，答复 3050件【待核实】``;
+    ``…`` where the clause is longer than :data:`LEAD_IN`."""
+    begin = start
+    while begin > 0 and start - begin < LEAD_IN and text[begin - 1] not in _CLAUSE_END:
+        begin -= 1
+    clipped = begin > 0 and text[begin - 1] not in _CLAUSE_END
+    return ("…" if clipped else "") + text[begin:start].strip()
 
 
 def _title_and_period(ctx: CheckContext, year: int) -> Iterator[Finding]:

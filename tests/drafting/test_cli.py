@@ -50,8 +50,8 @@ def test_offline_drafts_fill_empty_sections(capsys, blank, write_json):
 
 
 def test_findings_are_listed_with_their_sentence(capsys, blank, write_json):
-    """Equal messages (one per 【待核实】) are told apart by the sentence under each; errors
-    are called blocking only where there are errors; the rest is left to drafter check."""
+    """Each 【待核实】 is quoted with the words it follows, under its sentence; errors are
+    called blocking only where there are errors; the rest is left to drafter check."""
     path = write_json(blank)
     status, out, _ = run(capsys, "draft", str(path), "--offline")
     assert status == 0
@@ -65,9 +65,14 @@ def test_findings_are_listed_with_their_sentence(capsys, blank, write_json):
     assert summaries
     for line in summaries:
         assert ("导出前须处理错误" in line) == (not line.startswith("核对：错误 0 项"))
-    # The example's first sentence carries five marks: listed once, with the count.
-    repeats = max(sum(1 for f in marked if f.excerpt == m.excerpt) for m in marked)
-    assert repeats > 1 and f"（此句 {repeats} 处）" in out
+    # The example's first sentence carries several marks: the sentence shown once.
+    assert sum(1 for f in marked if f.excerpt == marked[0].excerpt) > 1
+    assert out.count("「" + first[:20]) == 1
+    # Each mark is quoted with the words it follows, within its clause and a few words long.
+    assert "信息公开专栏主动公开政府信息1046条【待核实】」：" not in out
+    assert "主动公开政府信息1046条【待核实】」：起草时未能与表格核对" in out
+    if len(overview.findings) > 8:
+        assert f"另有 {len(overview.findings) - 8} 项：drafter check {path}" in out
 
 
 def test_no_endpoint_means_offline(capsys, blank, write_json):
