@@ -1,4 +1,4 @@
-"""The shape and required content of the narrative: N1, N2, N3, N5 (format-2021.md §3.5).
+"""The shape and required content of the narrative: N1–N5 (format-2021.md §3.5).
 
 N1 judges the headings *as written*: from the checked file when the report was imported
 (every heading line the importer met, duplicates included, plus every line numbered like
@@ -255,6 +255,60 @@ def overview_covers_aspects(ctx: CheckContext) -> Iterator[Finding]:
                 f"「{section_name('overview')}」未写到：{'、'.join(absent)}",
                 location=at.model_copy(),
             )
+
+
+# --------------------------------------------------------------------------- N4
+
+_PROBLEM = re.compile(
+    r"问题|不足|短板|差距|薄弱|欠缺|滞后|单一|有待|仍需|尚需|还需|不够|不高|不强|不深|不全|"
+    r"不到位|不充分|不及时|不规范|不平衡|不精准|参差不齐"
+)
+"""Words that name a shortcoming (a keyword test, as N3's)."""
+_MEASURE = re.compile(
+    r"改进|整改|措施|下一步|今后|下一年|将(?:进一步|继续|持续)?(?:加强|加大|完善|推进|强化|提升|提高|"
+    r"健全|规范|丰富|拓展|落实|探索|建立|制定|开展|做好)|加强|完善|健全|强化|着力|计划"
+)
+"""Words that state what will be done about it."""
+_FOLLOW_UP = re.compile(
+    r"上年|上一年|去年|以往|前期|整改|已(?:经)?(?:建立|完成|落实|制定|开展)|得到(?:改进|改善|解决)|"
+    r"有所(?:改进|改善|提升|提高)|改进情况"
+)
+"""Words that report on last year's problems (五 is 问题**及改进情况**)."""
+
+
+@rule("N4", "五、写明具体问题和改进措施，并说明上年问题的改进情况")
+def problems_and_measures(ctx: CheckContext) -> Iterator[Finding]:
+    text = ctx.report.text("problems")
+    if not _WORDS.search(text):
+        return  # N1/N2
+    at = Location(
+        section="problems", line=ctx.source.heading_line("problems") if ctx.source else None
+    )
+    missing = [
+        what
+        for what, words in (("存在的问题", _PROBLEM), ("改进措施", _MEASURE))
+        if not words.search(text)
+    ]
+    if missing:
+        yield Finding(
+            rule="N4",
+            severity="warning",
+            message=f"「{section_name('problems')}」没有写到{'和'.join(missing)}："
+            "应写明本机关存在的具体问题和相应的改进措施",
+            location=at,
+        )
+    last = ctx.last_year.text("problems") if ctx.last_year is not None else ""
+    last_words = _PROBLEM.search(last)
+    year = ctx.report.year
+    prior = re.compile(rf"{year - 1}年") if year is not None else None
+    if last_words and not _FOLLOW_UP.search(text) and not (prior and prior.search(text)):
+        yield Finding(
+            rule="N4",
+            severity="warning",
+            message=f"「{section_name('problems')}」没有说明上年报告所列问题的改进情况："
+            "请对照上年报告提出的问题，写明本年的改进结果",
+            location=at.model_copy(),
+        )
 
 
 # --------------------------------------------------------------------------- N5

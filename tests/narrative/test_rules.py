@@ -34,7 +34,7 @@ def test_bundled_examples_are_clean(project):
 
 def test_every_rule_is_registered():
     ids = {r.id for r in REGISTRY}
-    assert {"C1", "C2", "N1", "N2", "N3", "N5", "N6", "N7", "N8", "A1", "A2", "A3"} <= ids
+    assert {"C1", "C2", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "A1", "A2", "A3"} <= ids
 
 
 # --------------------------------------------------------------------------- C1, C2
@@ -146,7 +146,7 @@ def test_n1_headings_from_the_file_duplicates_and_order(project):
     assert any(s == "error" and line == 30 and "排在" in m for s, line, m in messages)
 
 
-# --------------------------------------------------------------------------- N2, N3, N5
+# --------------------------------------------------------------------------- N2, N3, N4, N5
 
 
 def test_n2_empty_narrative(project):
@@ -173,6 +173,27 @@ def test_n3_people_government_adds_three():
     assert "社会评议、责任追究" in n3.message and "工作考核" not in n3.message.split("未写到")[1]
     report.agency = "甲县人民政府办公室"
     assert of(check_report(report), "N3") == []
+
+
+def test_n4_problems_and_measures(project):
+    """五 names problems and measures; with last year's 五 at hand, it reports on them."""
+    assert of(check_report(project, project.last_year), "N4") == []
+    project.set_text("problems", "本年度政府信息公开工作开展顺利，各项工作按计划推进。")
+    [n4] = of(check_report(project), "N4")
+    assert n4.severity == "warning" and "没有写到存在的问题" in n4.message
+    assert "改进措施" not in n4.message.split("：")[0]  # 推进 … 计划 states a measure
+    project.set_text("problems", "一是政策解读形式单一；二是公开平台信息更新不够及时。")
+    [n4] = of(check_report(project), "N4")
+    assert "没有写到改进措施" in n4.message
+
+    # Problems and measures, but nothing on last year's problems: said only with last year.
+    fresh = "一是解读形式单一。下一步，我局将丰富解读形式，加强业务培训。"
+    project.set_text("problems", fresh)
+    assert of(check_report(project), "N4") == []
+    [n4] = of(check_report(project, project.last_year), "N4")
+    assert "上年报告所列问题的改进情况" in n4.message
+    project.set_text("problems", "对照2024年报告提出的问题已逐项落实。" + fresh)
+    assert of(check_report(project, project.last_year), "N4") == []
 
 
 def test_n5_fee_statement(project):
