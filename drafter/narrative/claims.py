@@ -35,7 +35,7 @@ claim is better than a false C1 error: every guard errs towards silence.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fnmatch import fnmatchcase
@@ -51,7 +51,8 @@ from drafter.narrative.claim_table import (
     ClaimPattern,
     Topic,
 )
-from drafter.narrative.numbers import MONEY_UNITS, Number, extract_numbers
+from drafter.narrative.numbers import MONEY_UNITS, Number, extract_numbers, figure_screen
+from drafter.narrative.scan import required_chars
 from drafter.narrative.text import CLAUSE_BREAK, clause_start, sentences
 from drafter.tables import sum_known
 
@@ -223,12 +224,14 @@ def find_claims(
     """
     year = year if year is not None else report.year
     claims: list[Claim] = []
-    for start, end in sentences(text):
-        sentence = text[start:end]
-        if not _worth_reading(sentence):
-            continue
-        for claim in _sentence_claims(sentence, report, year, section):
-            claims.append(_shift(claim, start))
+    for line_start, line_end in _lines_worth_reading(text):
+        line = text[line_start:line_end]
+        for start, end in sentences(line):
+            sentence = line[start:end]
+            if not _worth_reading(sentence):
+                continue
+            for claim in _sentence_claims(sentence, report, year, section):
+                claims.append(_shift(claim, line_start + start))
     return claims
 
 
@@ -236,20 +239,69 @@ _NIL_HINT = re.compile(r"未|没有|无")
 _NIL_TOPIC = re.compile(r"申请|复议|诉讼|起诉")
 
 
-_WORTH_READING = re.compile(
-    "|".join(sorted(CLAIM_UNITS, key=len, reverse=True)) + "|" + _NIL_HINT.pattern
-)
-"""A claim's unit or a nil statement's negation: one search instead of one per unit."""
+_WORTH_READING = re.compile(f"{_NIL_HINT.pattern}|{figure_screen(CLAIM_UNITS).pattern}")
+"""A figure in a claim's unit or a nil statement's negation: one search per sentence, and
+most sentences (no figure, or figures of other things) go no further."""
 
 
 def _worth_reading(sentence: str) -> bool:
     return _WORTH_READING.search(sentence) is not None
 
 
+def _lines_worth_reading(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` where :func:`_worth_reading` finds something.
+
+    A sentence never spans a line break, so the other lines (headings, most paragraphs)
+    need not be split into sentences at all.
+    """
+    end = -1
+    for m in _WORTH_READING.finditer(text):
+        if m.start() < end:
+            continue  # on the line just given
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        if end < 0:
+            end = len(text)
+        yield start, end
+
+
 @cache
 def _compiled(regex: str) -> re.Pattern[str]:
     """A regex of the claims table (subject, context, avoid, after), compiled once."""
     return re.compile(regex)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A row of the claims table ready to try on a sentence."""
+
+    order: int
+    pattern: ClaimPattern
+    subject: re.Pattern[str]
+    context: re.Pattern[str] | None
+    avoid: re.Pattern[str] | None
+    needs: frozenset[str]
+    """Characters every sentence the row matches holds (its subject's and context's):
+    most rows are ruled out by one set comparison instead of two regex searches."""
+
+
+@cache
+def _rows() -> tuple[_Row, ...]:
+    """The claims table compiled, on first use (importing drafter stays cheap)."""
+    rows = []
+    for order, p in enumerate(ALL_CLAIMS):
+        needs = required_chars(p.subject) | (required_chars(p.context) if p.context else set())
+        rows.append(
+            _Row(
+                order,
+                p,
+                _compiled(p.subject),
+                _compiled(p.context) if p.context else None,
+                _compiled(p.avoid) if p.avoid else None,
+                needs,
+            )
+        )
+    return tuple(rows)
 
 
 @dataclass(frozen=True)
@@ -261,16 +313,17 @@ class _Hit:
 
 
 def _subjects(sentence: str, *, figures: bool, nil: bool) -> list[_Hit]:
+    chars = set(sentence)
     hits = []
-    for order, pattern in enumerate(ALL_CLAIMS):
-        if not (nil if pattern.nil else figures):
+    for row in _rows():
+        if not (nil if row.pattern.nil else figures) or not row.needs <= chars:
             continue
-        if pattern.context and not _compiled(pattern.context).search(sentence):
+        if row.context is not None and not row.context.search(sentence):
             continue
-        for m in _compiled(pattern.subject).finditer(sentence):
-            if pattern.avoid and _compiled(pattern.avoid).search(m.group()):
+        for m in row.subject.finditer(sentence):
+            if row.avoid is not None and row.avoid.search(m.group()):
                 continue
-            hits.append(_Hit(pattern, m.start(), m.end(), order))
+            hits.append(_Hit(row.pattern, m.start(), m.end(), row.order))
     return hits
 
 
