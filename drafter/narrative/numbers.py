@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -116,6 +117,18 @@ def extract_numbers(text: str) -> list[Number]:
 
 
 _ANY_CN = re.compile(f"[{_CN_ALL}]")
+
+
+def figure_screen(units: Iterable[str]) -> re.Pattern[str]:
+    """A regex found wherever an exact figure in one of ``units`` is written.
+
+    It looks for a numeral's last character, an optional space and the unit (``29件``,
+    ``十二件``, ``3万元``): a cheap screen before :func:`extract_numbers`. A text it does
+    not match states no such figure; a text it matches may still state none (``一是``
+    aside, ``第一件``).
+    """
+    alternatives = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
+    return re.compile(rf"[{_D}{_CN_ALL}][ \u3000]?(?:{alternatives})")
 
 
 def _has_chinese_numeral(text: str) -> bool:

@@ -11,7 +11,8 @@ from decimal import Decimal
 import pytest
 
 from drafter.model import Report
-from drafter.narrative.claims import ALL_CLAIMS, CLAIMS, cell_expression, find_claims, restate
+from drafter.narrative.claim_table import ALL_CLAIMS, CLAIMS
+from drafter.narrative.claims import cell_expression, find_claims, restate
 from drafter.tables import complete
 from tests.factories import example
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.narrative.numbers import chinese_to_decimal, extract_numbers
+from drafter.narrative.numbers import chinese_to_decimal, extract_numbers, figure_screen
 
 
 def figures(text: str) -> list[tuple[str, str, str | None]]:
@@ -148,3 +148,29 @@ def test_arabic_figures_round_trip(n, grouped, full_width):
     [number] = extract_numbers(text)
     assert number.value == n and number.unit == "件"
     assert text[number.start : number.end] == written
+
+
+CLAIM_LIKE_UNITS = ("件", "起", "宗", "部", "个", "份", "万元", "元")
+FIGURE_PIECES = (
+    *("29", "１２", "34,290", "1.5", "3万", "7亿", "十二", "一百零三", "两", "〇", "三万", "点五"),
+    *(" ", "\u3000", "余", "约", "第", "统一", "百分之", "%", "是", "，"),
+    *CLAIM_LIKE_UNITS,
+    *("人次", "条", "个百分点", "年"),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=10).map("".join))
+def test_figure_screen_finds_every_exact_figure(text):
+    """The screen may pass a text without a figure, never miss one."""
+    screen = figure_screen(CLAIM_LIKE_UNITS)
+    for n in extract_numbers(text):
+        if n.unit in CLAIM_LIKE_UNITS and not n.approx:
+            assert screen.search(text, n.start, n.unit_end), text[n.start : n.unit_end]
+
+
+def test_figure_screen_passes_over_text_without_such_figures():
+    screen = figure_screen(CLAIM_LIKE_UNITS)
+    assert screen.search("全年新收申请二十九件")
+    assert not screen.search("文件、条件和事件")  # no numeral before the unit
+    assert not screen.search("发布信息29条，占比3%")  # figures of other units

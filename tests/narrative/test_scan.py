@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import drafter.narrative
-from drafter.narrative.scan import Scanner
+from drafter.narrative.claim_table import ALL_CLAIMS
+from drafter.narrative.scan import Scanner, required_chars
 from tests.factories import CORPUS
 
 SCANNERS = {
@@ -118,3 +119,43 @@ def test_a_start_left_out_loses_matches():
     pattern = re.compile(r"(?:统计)?期限")
     assert [m.span() for m in Scanner(pattern, "期").finditer("统计期限")] == [(2, 4)]
     assert [m.span() for m in Scanner(pattern, "统期").finditer("统计期限")] == [(0, 4)]
+
+
+@pytest.mark.parametrize(
+    ("regex", "required"),
+    [
+        ("申请", "申请"),
+        (r"(?:新收|新受理)[^，]{0,14}?(?:申请|依申请公开)", "新申请"),  # shared by branches
+        (r"(?<!不)予以公开", "予以公开"),  # a look-behind requires nothing
+        (r"办理了?(?:政府)*信息", "办理信息"),  # optional parts require nothing
+        (r"x{2,3}[ab]", "x"),  # a class could be either
+        ("甲|乙", ""),
+        ("(?i:ab)c", "c"),  # another case would do
+        ("(?i)abc", ""),
+    ],
+)
+def test_required_chars(regex, required):
+    assert required_chars(regex) == frozenset(required)
+
+
+REGEXES = sorted({r for p in ALL_CLAIMS for r in (p.subject, p.context) if r})
+
+
+@pytest.mark.parametrize("regex", REGEXES)
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_text_lacking_a_required_char_never_matches(regex, data):
+    """The screen is safe: whatever matches holds every character said to be required."""
+    pattern, required = re.compile(regex), required_chars(regex)
+    alphabet = sorted(set(re.sub(r"[\\\[\](){}?*+|^$:!<=.,0-9]", "", regex)) | set("，。未"))
+    text = data.draw(st.text(alphabet=alphabet, max_size=24))
+    for m in pattern.finditer(text):
+        assert required <= set(m.group())
+
+
+@pytest.mark.parametrize("regex", REGEXES)
+def test_every_match_in_the_corpus_holds_the_required_chars(regex):
+    pattern, required = re.compile(regex), required_chars(regex)
+    for text in TEXTS:
+        for m in pattern.finditer(text):
+            assert required <= set(m.group()), m.group()

@@ -33,6 +33,7 @@ CORE = [
     "drafter.exporters.gate",
     "drafter.narrative",
     "drafter.narrative.numbers",
+    "drafter.narrative.claim_table",
     "drafter.narrative.claims",
     "drafter.narrative.years",
     "drafter.narrative.identity",
