@@ -20,6 +20,7 @@ from textual.geometry import Offset
 from textual.screen import Screen
 
 from drafter.recent import remember
+from drafter.tui import collector
 from drafter.tui.autosave import AUTOSAVE_DELAY, AutosavingApp
 from drafter.tui.messages import JumpToCell, JumpToFinding
 from drafter.tui.screens.start import StartScreen
@@ -128,6 +129,9 @@ class DrafterApp(AutosavingApp):
 
     # ---------------------------------------------------------------- start-up
 
+    def on_load(self) -> None:
+        collector.pause()  # until the first paint (see drafter.tui.collector)
+
     def on_mount(self) -> None:
         self.install_screen(StartScreen(self.workdir, self.today), "start")
         if self.initial_path is not None:
@@ -139,7 +143,11 @@ class DrafterApp(AutosavingApp):
     def _after_first_paint(self) -> None:
         from drafter.tui.endpoint import describe_endpoint
 
+        collector.resume()
         self.set_endpoint(describe_endpoint(offline=self.offline))
+
+    def on_unmount(self) -> None:
+        collector.release()
 
     def set_endpoint(self, label: str) -> None:
         """What the status line says about drafting (updated whenever a draft starts)."""

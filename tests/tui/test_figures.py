@@ -10,7 +10,7 @@ from textual.widgets import Input
 from drafter.store import load_project
 from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.widgets.form_grid import FormGrid
-from drafter.tui.widgets.key_facts import KeyFactRow
+from drafter.tui.widgets.key_facts import KeyFactRow, KeyFactsEditor
 from tests.tui.conftest import SIZE, eventually
 
 
@@ -221,6 +221,20 @@ async def test_f6_cycles_tables_and_focuses_the_grid(make_app, project_file):
         assert figures.current_grid() is None
         await pilot.press("f6")
         assert isinstance(app.focused, FormGrid) and app.focused.table == "active"
+
+
+async def test_clicking_a_tab_shows_its_table_or_the_key_facts(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        await pilot.click("#figure-tabs", offset=(8, 0))  # 「 表三 」 spans columns 6–11
+        await pilot.pause()
+        assert isinstance(app.focused, FormGrid) and app.focused.table == "requests"
+        assert figures.grid("requests").display and not figures.grid("active").display
+        await pilot.click("#figure-tabs", offset=(20, 0))  # 「 要点 」
+        facts = figures.query_one(KeyFactsEditor)
+        await eventually(pilot, lambda: facts in getattr(app.focused, "ancestors", ()))
+        assert figures.current_grid() is None and not figures.grid("requests").display
 
 
 async def test_opening_recomputes_totals_a_file_got_wrong(make_app, project_file):

@@ -6,8 +6,11 @@ the narrative checker after the first screen is drawn (the first check runs in a
 worker). ``bench/startup.py`` measures what this saves.
 """
 
+import gc
 import subprocess
 import sys
+
+from tests.tui.conftest import SIZE, eventually
 
 NEVER_AT_START = (
     "openai",
@@ -43,3 +46,19 @@ def test_the_tables_screen_needs_no_checker_before_its_first_paint():
     )
     assert "drafter.model" in modules  # the project itself, of course
     assert set(NEVER_AT_START) & modules == set()
+
+
+async def test_the_collector_is_paused_until_the_first_paint_and_left_as_found(
+    make_app, project_file
+):
+    """Paused while the tables are built, running (start-up's objects frozen) once they
+    are drawn, and after the app ends nothing stays frozen."""
+    app = make_app(project_file)
+    while_mounting: list[bool] = []
+    app.call_later(lambda: while_mounting.append(gc.isenabled()))
+    async with app.run_test(size=SIZE) as pilot:
+        assert while_mounting == [False]
+        await eventually(pilot, lambda: gc.isenabled())
+        assert gc.get_freeze_count() > 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

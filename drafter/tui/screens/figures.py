@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Container
 from textual.content import Content
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer, Static
 
 from drafter import forms
 from drafter.tui.messages import FindingsChecked
@@ -16,12 +17,14 @@ from drafter.tui.session import Session
 from drafter.tui.widgets.form_grid import FormGrid
 from drafter.tui.widgets.key_facts import KeyFactsEditor
 from drafter.tui.widgets.status_line import StatusLine
+from drafter.tui.widgets.tab_strip import TabStrip
 
-FACTS_TAB = "tab-facts"
+FACTS_TAB = "facts-pane"
 
 
 def tab_id(table: str) -> str:
-    return f"tab-{table}"
+    """The id of a table's tab, which is its grid's."""
+    return f"grid-{table}"
 
 
 class FiguresScreen(Screen[None]):
@@ -44,12 +47,12 @@ class FiguresScreen(Screen[None]):
         """The last parse/edit note per cell, shown while the cell is focused."""
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(id="figure-tabs"):
+        tabs = [(tab_id(t), f"表{forms.TABLE_NUMERALS[t]}") for t in forms.TABLE_KEYS]
+        yield TabStrip([*tabs, (FACTS_TAB, "要点")], id="figure-tabs")
+        with ContentSwitcher(initial=tab_id("active"), id="figure-panes"):
             for table in forms.TABLE_KEYS:
-                title = f"表{forms.TABLE_NUMERALS[table]}"
-                with TabPane(title, id=tab_id(table)):
-                    yield FormGrid(self.session, table, id=f"grid-{table}")
-            with TabPane("要点", id=FACTS_TAB):
+                yield FormGrid(self.session, table, id=tab_id(table))
+            with Container(id=FACTS_TAB):
                 # Mounted after the first paint: the tables show sooner.
                 yield Lazy(KeyFactsEditor(self.session, id="key-facts"))
         yield Static("", id="cell-detail")
@@ -81,32 +84,35 @@ class FiguresScreen(Screen[None]):
         return self.query_one(f"#grid-{table}", FormGrid)
 
     def current_grid(self) -> FormGrid | None:
-        active = self.query_one(TabbedContent).active
-        table = active.removeprefix("tab-")
+        table = self.query_one(TabStrip).active.removeprefix("grid-")
         return self.grid(table) if table in forms.TABLE_KEYS else None
+
+    def _show(self, tab: str) -> None:
+        self.query_one(TabStrip).active = tab
+        self.query_one(ContentSwitcher).current = tab
 
     def focus_cell(self, path: str) -> None:
         """Show the table holding ``path`` and put the cursor on that cell."""
         table = path.split(".", 1)[0]
-        self.query_one(TabbedContent).active = tab_id(table)
+        self._show(tab_id(table))
         self.grid(table).focus_cell(path)
 
     def show_table(self, table: str) -> None:
-        self.query_one(TabbedContent).active = tab_id(table)
+        self._show(tab_id(table))
         self.grid(table).focus()
 
     def action_next_tab(self) -> None:
-        tabs = [*(tab_id(t) for t in forms.TABLE_KEYS), FACTS_TAB]
-        content = self.query_one(TabbedContent)
-        content.active = tabs[(tabs.index(content.active) + 1) % len(tabs)]
+        tabs = [tab for tab, _ in self.query_one(TabStrip).tabs]
+        self._show(tabs[(tabs.index(self.query_one(TabStrip).active) + 1) % len(tabs)])
         self._focus_active()
 
     def show_facts(self) -> None:
-        self.query_one(TabbedContent).active = FACTS_TAB
+        self._show(FACTS_TAB)
         self._focus_active()
 
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self) -> None:
+    @on(TabStrip.Clicked)
+    def _tab_clicked(self, event: TabStrip.Clicked) -> None:
+        self._show(event.tab)
         self._focus_active()
 
     def _focus_active(self) -> None:
