@@ -24,6 +24,11 @@ _ORDER = {s.key: i for i, s in enumerate(forms.SECTIONS)}
 _WORDS = re.compile(r"[^\W_]")
 
 
+def _at_heading(ctx: CheckContext, key: str) -> Location:
+    """A whole-section finding's place: the section, at its heading's line when known."""
+    return Location(section=key, line=ctx.source.heading_line(key) if ctx.source else None)
+
+
 class _Heading(NamedTuple):
     text: str
     key: str | None
@@ -191,12 +196,11 @@ def narrative_not_empty(ctx: CheckContext) -> Iterator[Finding]:
         if section is None:
             continue  # N1 reports the missing heading
         if not _WORDS.search(section.text):
-            line = ctx.source.heading_line(key) if ctx.source else None
             yield Finding(
                 rule="N2",
                 severity="error",
                 message=f"「{section_name(key)}」没有内容：请补写",
-                location=Location(section=key, line=line),
+                location=_at_heading(ctx, key),
             )
 
 
@@ -233,9 +237,7 @@ def overview_covers_aspects(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.report.text("overview")
     if not _WORDS.search(text):
         return  # N1/N2
-    at = Location(
-        section="overview", line=ctx.source.heading_line("overview") if ctx.source else None
-    )
+    at = _at_heading(ctx, "overview")
     missing = [name for name, pattern in _ASPECTS.items() if not pattern.search(text)]
     if missing:
         yield Finding(
@@ -281,9 +283,7 @@ def problems_and_measures(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.report.text("problems")
     if not _WORDS.search(text):
         return  # N1/N2
-    at = Location(
-        section="problems", line=ctx.source.heading_line("problems") if ctx.source else None
-    )
+    at = _at_heading(ctx, "problems")
     missing = [
         what
         for what, words in (("存在的问题", _PROBLEM), ("改进措施", _MEASURE))
@@ -343,11 +343,10 @@ def fees_stated(ctx: CheckContext) -> Iterator[Finding]:
             m.end(),
         )
         return
-    line = ctx.source.heading_line("other") if ctx.source else None
     yield Finding(
         rule="N5",
         severity="warning",
         message=f"「{section_name('other')}」没有说明信息处理费的收取情况：请写明发出收费通知的件数和总金额"
         "以及实际收取的总金额，没有收取也要写明",
-        location=Location(section="other", line=line),
+        location=_at_heading(ctx, "other"),
     )
