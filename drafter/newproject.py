@@ -65,6 +65,7 @@ def start_report(
     *,
     last_year_file: str | Path | None = None,
     fmt: FormatId = "2021",
+    blank_as_zero: bool = False,
 ) -> NewReport:
     """A new project for ``agency`` and ``year``; with last year's file, carried over.
 
@@ -77,7 +78,7 @@ def start_report(
     if last_year_file is None or not str(last_year_file).strip():
         compute_totals(project.tables, project.format)
         return result
-    last, result.imported = read_last_year(Path(last_year_file))
+    last, result.imported = read_last_year(Path(last_year_file), blank_as_zero=blank_as_zero)
     if result.imported is None:
         result.notes.append(f"已读取去年的项目文件 {last_year_file}")
     else:
@@ -108,7 +109,7 @@ def as_report(project: Report) -> Report:
     return Report.model_validate(data)
 
 
-def read_last_year(path: Path) -> tuple[Report, Imported | None]:
+def read_last_year(path: Path, *, blank_as_zero: bool = False) -> tuple[Report, Imported | None]:
     """Last year's report from a project file or (through the importer) a published file.
 
     The importer is what reads anything that is not a project file: it recognises the
@@ -120,7 +121,7 @@ def read_last_year(path: Path) -> tuple[Report, Imported | None]:
     from drafter.importers import ImportFailed, import_file
 
     try:
-        imported = import_file(path)
+        imported = import_file(path, blank_as_zero=blank_as_zero)
     except ImportFailed as exc:
         raise ProjectError(str(exc)) from None
     return as_report(imported.project), imported

@@ -28,6 +28,12 @@ def year_arg(text: str) -> int:
     return year
 
 
+BLANK_AS_ZERO_HELP = (
+    "表格中找到的行里的空白单元格按 0 导入（默认记为空 null，逐格提示）；"
+    "仅在确知原文空白都表示 0 时使用"
+)
+
+
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "import",
@@ -45,6 +51,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--agency", metavar="机关", help="机关全称（覆盖从标题识别的名称）")
     p.add_argument("--year", metavar="年度", type=year_arg, help="报告年度（覆盖从标题识别的年度）")
     p.add_argument("--force", action="store_true", help="项目文件已存在时覆盖它")
+    p.add_argument("--blank-as-zero", action="store_true", help=BLANK_AS_ZERO_HELP)
     p.set_defaults(run=run)
 
 
@@ -56,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        imported = import_file(args.file, agency=args.agency, year=args.year)
+        imported = import_file(
+            args.file, agency=args.agency, year=args.year, blank_as_zero=args.blank_as_zero
+        )
     except ImportFailed as exc:
         print(f"{args.file}：{exc}", file=sys.stderr)
         return 2

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from drafter.cli.import_ import year_arg
+from drafter.cli.import_ import BLANK_AS_ZERO_HELP, year_arg
 from drafter.importers.summary import summary
 from drafter.newproject import check_agency_year, start_report
 from drafter.store import ProjectError, atomic_write, dump_project
@@ -37,6 +37,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--from", dest="source", metavar="去年的报告", help="去年的报告或项目文件")
     p.add_argument("-o", "--output", required=True, metavar="项目文件", help="新项目文件（.json）")
     p.add_argument("--force", action="store_true", help="项目文件已存在时覆盖它")
+    p.add_argument("--blank-as-zero", action="store_true", help=BLANK_AS_ZERO_HELP)
     p.set_defaults(run=run)
 
 
@@ -50,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     try:
-        started = start_report(args.agency, args.year, last_year_file=args.source)
+        started = start_report(
+            args.agency, args.year, last_year_file=args.source, blank_as_zero=args.blank_as_zero
+        )
     except ProjectError as exc:
         print(f"去年的报告无法使用：{exc}", file=sys.stderr)
         return 2

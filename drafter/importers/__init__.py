@@ -38,25 +38,43 @@ SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".txt", ".md")
 
 
 def import_file(
-    path: str | Path, *, agency: str | None = None, year: int | None = None
+    path: str | Path,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    blank_as_zero: bool = False,
 ) -> Imported:
-    """Import a report file; ``agency``/``year`` override what the file says."""
+    """Import a report file; ``agency``/``year`` override what the file says.
+
+    ``blank_as_zero``: a blank cell in a table row that was found is read as 0 (noted as
+    V3) instead of null — for a clerk who knows the file's blanks mean zero.
+    """
     path = Path(path)
     data = read_input(path, ImportFailed)
-    return import_bytes(data, str(path), agency=agency, year=year)
+    return import_bytes(data, str(path), agency=agency, year=year, blank_as_zero=blank_as_zero)
 
 
 def import_bytes(
-    data: bytes, name: str, *, agency: str | None = None, year: int | None = None
+    data: bytes,
+    name: str,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    blank_as_zero: bool = False,
 ) -> Imported:
     """Import a report from the bytes of a file called ``name``."""
     kind = sniff_kind(data, Path(name).suffix.lower())
     doc = _read(data, kind)
-    return build(doc, name, agency=agency, year=year)
+    return build(doc, name, agency=agency, year=year, blank_as_zero=blank_as_zero)
 
 
 def import_text(
-    text: str, name: str = "粘贴的文字.txt", *, agency: str | None = None, year: int | None = None
+    text: str,
+    name: str = "粘贴的文字.txt",
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    blank_as_zero: bool = False,
 ) -> Imported:
     """Import a report from text already decoded (pasted, or read by the caller).
 
@@ -72,7 +90,7 @@ def import_text(
         from drafter.importers.text import read_text
 
         doc = read_text(text, "md" if suffix in (".md", ".markdown") else "txt", None)
-    return build(doc, name, agency=agency, year=year)
+    return build(doc, name, agency=agency, year=year, blank_as_zero=blank_as_zero)
 
 
 def _read(data: bytes, kind: str) -> Document:

@@ -38,11 +38,18 @@ class Imported:
     source: SourceText
 
 
-def build(doc: Document, name: str, *, agency: str | None, year: int | None) -> Imported:
+def build(
+    doc: Document,
+    name: str,
+    *,
+    agency: str | None,
+    year: int | None,
+    blank_as_zero: bool = False,
+) -> Imported:
     """Parse a read document into a project; raises ImportFailed for a non-report."""
     ol = outline(doc)
     found_year, year_from = find_year(ol)
-    tables = parse_tables(ol, year if year is not None else found_year)
+    tables = parse_tables(ol, year if year is not None else found_year, blank_as_zero=blank_as_zero)
     if not ol.heading_text and not tables.values and "信息公开" not in condense(ol.title):
         raise ImportFailed(_not_a_report(doc))
     sections, section_lines = _sections(ol, tables)

@@ -236,6 +236,8 @@ class TableResult:
     """The document line each matched row's cells were read from."""
     consumed: set[int] = field(default_factory=set)
     tables_found: set[str] = field(default_factory=set)
+    blank_as_zero: bool = False
+    """Cells a found row leaves blank are read as 0 (the clerk says so), not null."""
 
 
 def _finding(
@@ -262,12 +264,16 @@ def _row_name(defn: RowDef, fmt: FormatId) -> str:
     return f"表{forms.TABLE_NUMERALS[cell.table]}「{cell.row_label}」"
 
 
-def parse_tables(ol: Outline, year: int | None) -> TableResult:
-    """Every cell of tables 二, 三 and 四 that the outline's table text gives."""
+def parse_tables(ol: Outline, year: int | None, *, blank_as_zero: bool = False) -> TableResult:
+    """Every cell of tables 二, 三 and 四 that the outline's table text gives.
+
+    A blank cell in a row that was found is null with a V3 note; with ``blank_as_zero``
+    (format-2021.md V3: "import them as 0 only if configured to") it is 0, still noted.
+    """
     indices = zones(ol)
     text = "".join(condense(ol.segments[i].text) for i in indices)
     fmt, reason = detect_format(text, year)
-    result = TableResult(fmt, reason)
+    result = TableResult(fmt, reason, blank_as_zero=blank_as_zero)
     candidates = [c for c in read_candidates(ol.segments, indices) if c.anchored]
     # Crawler text glues cells; where it does, a lone run of digits under a row of several
     # cells is glued too, even when a space happens to precede it.
@@ -368,16 +374,7 @@ def _read_rows(
             clean[defn.key] = row_values
         if blanks:
             names = "、".join(forms.cell_def(p, fmt).column_label for p in blanks)
-            result.findings.append(
-                _finding(
-                    "V3",
-                    f"{_row_name(defn, fmt)}有 {len(blanks)} 个单元格在原文中为空白（{names}），"
-                    "已记为空（null）：数值为零时应填写 0",
-                    blanks,
-                    candidate.lineno,
-                    candidate.excerpt,
-                )
-            )
+            _blank_cells(result, _row_name(defn, fmt), names, blanks, candidate)
         if defn.key == "other_single" and fmt == "2021":
             result.findings.append(
                 _finding(
@@ -520,25 +517,53 @@ def _read_appeals(result: TableResult, candidates: list[Candidate]) -> None:
         result.findings.append(_unplaced(APPEAL_PATHS, first, "表四", 15))
         return
     blanks = []
+    unreadable = []
     for k, path in enumerate(APPEAL_PATHS):
         value = values[k] if k < len(values) else None
-        parsed = parse_cell(value.raw, CellKind.COUNT) if value and not value.blank else None
-        if parsed is None or parsed.rejected:
+        if value is None or value.blank:
             blanks.append(path)
+            continue
+        parsed = parse_cell(value.raw, CellKind.COUNT)
+        if parsed.rejected:
+            unreadable.append(path)
         else:
             result.values[path] = parsed.value
-    if blanks:
-        names = "、".join(_appeal_name(p) for p in blanks)
+    if unreadable:
+        names = "、".join(_appeal_name(p) for p in unreadable)
         result.findings.append(
             _finding(
-                "V3",
-                f"表四有 {len(blanks)} 个单元格在原文中为空白或无法读取（{names}），"
-                "已记为空（null）：数值为零时应填写 0",
-                blanks,
+                "I1",
+                f"表四有 {len(unreadable)} 个单元格在原文中无法读取（{names}），"
+                "已记为空（null）：请对照原文填写",
+                unreadable,
                 first.lineno,
                 first.excerpt,
             )
         )
+    if blanks:
+        names = "、".join(_appeal_name(p) for p in blanks)
+        _blank_cells(result, "表四", names, blanks, first)
+
+
+def _blank_cells(
+    result: TableResult, subject: str, names: str, blanks: list[str], candidate: Candidate
+) -> None:
+    """Cells a found row leaves blank: null with a V3 note, or 0 when the clerk said blanks
+    are zeros (``--blank-as-zero``), still noted so they can be checked against the file."""
+    if result.blank_as_zero:
+        result.values.update(dict.fromkeys(blanks, 0))
+        outcome = "已按 0 导入（--blank-as-zero）：请对照原文核对"
+    else:
+        outcome = "已记为空（null）：数值为零时应填写 0；确知空白都是 0 时可加 --blank-as-zero 导入"
+    result.findings.append(
+        _finding(
+            "V3",
+            f"{subject}有 {len(blanks)} 个单元格在原文中为空白（{names}），{outcome}",
+            blanks,
+            candidate.lineno,
+            candidate.excerpt,
+        )
+    )
 
 
 def _appeal_name(path: str) -> str:

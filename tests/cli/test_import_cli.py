@@ -36,6 +36,24 @@ def test_import_prints_report_json(capsys):
     assert "198/200" in err and "V3" in err
 
 
+def test_blank_as_zero_for_import_and_new(capsys, tmp_path):
+    status, out, err = run(capsys, "import", str(SEED), "--blank-as-zero")
+    assert status == 0
+    data = json.loads(out)
+    assert data["tables"]["active"]["regulations"]["in_force"] == 0
+    assert data["imported"]["recovered_cells"] == 200 and data["imported"]["missing_cells"] == []
+    assert "200/200" in err and "已按 0 导入（--blank-as-zero）" in err
+
+    made = tmp_path / "new.json"
+    status, _, err = run(
+        capsys, "new", "--agency", "川汇区信访局", "--year", "2022",
+        "--from", str(SEED), "-o", str(made), "--blank-as-zero",
+    )  # fmt: skip
+    assert status == 0 and "200/200" in err
+    last = load_project(made).project.last_year
+    assert last is not None and last.tables.get("active.normative_documents.in_force") == 0
+
+
 def test_import_records_the_heading_oddities_of_the_seed(capsys):
     """Issue 3: what was odd about the outline is a finding (N1), not a failure."""
     status, out, err = run(capsys, "import", str(SEED))

@@ -55,6 +55,21 @@ def test_seed_table_two_zero_and_blank_in_force_is_null_with_v3(seed):
     assert [f.location.line for f in v3] == [21, 22]
 
 
+def test_seed_blanks_read_as_zero_when_the_clerk_says_so(seed):
+    """format-2021.md V3: blanks are imported as 0 "only if configured to" — then every
+    cell of the seed is 0 and the two blanks are still noted, with their lines."""
+    zeroed = import_file(SEED, blank_as_zero=True).project
+    for table in ("active", "requests", "appeals"):
+        for cell in forms.table_form(table).cells:
+            assert zeroed.tables.get(cell.path) == 0, cell.path
+    assert zeroed.imported is not None and zeroed.imported.missing_cells == []
+    v3 = [f for f in zeroed.imported.findings if f.rule == "V3"]
+    assert [f.location.line for f in v3] == [21, 22]
+    assert all("已按 0 导入" in f.message for f in v3)
+    # Only blanks: the same import otherwise, sections included.
+    assert zeroed.sections == seed.sections
+
+
 def test_seed_sections_text_exact_and_duplicate_six_kept(seed):
     lines = SEED.read_text(encoding="utf-8").split("\n")
     problems = seed.text("problems")

@@ -149,6 +149,26 @@ def test_table_four_blank_cells_and_header_corner():
     assert project.tables.appeals.litigation_after_review.upheld is None
 
 
+def test_table_four_unreadable_is_i1_blank_is_v3_and_blank_as_zero_fills_only_blanks():
+    body = (
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼\n"
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
+        " |  |  |  |  | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 总计\n"
+        "5 | 1.5 |  | 2 | 7 | 8 | 0 | 0 | 1 | 9 | 0 | 0 | 0 | 0 | 0\n"
+    )
+    unreadable, blank = "appeals.review.corrected", "appeals.review.other"
+
+    def noted(project: Project, rule: str) -> list[str]:  # 表二、三 are absent: I1 too
+        return [c for c in findings(project, rule) if c.startswith("appeals.")]
+
+    project = imported(body)
+    assert noted(project, "I1") == [unreadable] and noted(project, "V3") == [blank]
+    assert project.tables.get(unreadable) is None and project.tables.get(blank) is None
+    zeroed = import_text(HEAD + body, "r.txt", blank_as_zero=True).project
+    assert zeroed.tables.get(blank) == 0 and zeroed.tables.get(unreadable) is None
+    assert noted(zeroed, "I1") == [unreadable] and noted(zeroed, "V3") == [blank]
+
+
 # --------------------------------------------------------------------------- formats
 
 
