@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 
+from drafter import forms
 from drafter.drafting.engine import draft_sections
 from drafter.drafting.offline import (
     OfflineDrafter,
@@ -78,15 +79,7 @@ def test_claims_are_restated_with_this_years_figures(project):
 
 
 def test_a_claim_whose_cell_is_unknown_is_marked(project):
-    for col in (
-        "natural_person",
-        "business",
-        "research",
-        "public_interest",
-        "legal_services",
-        "other_org",
-        "total",
-    ):
+    for col, _ in forms.REQUEST_COLUMNS:
         project.tables.set(f"requests.new.{col}", None)
     restated = restate_claims("新收政府信息公开申请22件。", project)
     assert restated.verified == []

@@ -7,6 +7,7 @@ import json
 from textual import events
 from textual.widgets import Input
 
+from drafter import forms
 from drafter.store import load_project
 from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.widgets.form_grid import FormGrid
@@ -126,18 +127,7 @@ async def test_pasting_a_row_and_a_column_fills_consecutive_cells(make_app, proj
         grid.post_message(events.Paste("1\t2\t3\t4\t5\t6\t21\n"))  # as Excel copies a row
         await pilot.pause()
         tables = app.session.project.tables
-        row = [
-            tables.get(f"requests.withheld_1.{c}")
-            for c in (
-                "natural_person",
-                "business",
-                "research",
-                "public_interest",
-                "legal_services",
-                "other_org",
-                "total",
-            )
-        ]
+        row = [tables.get(f"requests.withheld_1.{c}") for c, _ in forms.REQUEST_COLUMNS]
         assert row == [1, 2, 3, 4, 5, 6, 21]
         figures.focus_cell("active.regulations.issued")
         await pilot.pause()

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from drafter import forms
 from drafter.model import Report
 from drafter.rules import REGISTRY, check_report
 from drafter.tables import complete
@@ -161,14 +162,7 @@ def test_c3_regulations(agency, fires):
 
 def test_c4_no_requests_but_outcomes():
     report = Report.empty("甲局", 2025)
-    for col in (
-        "natural_person",
-        "business",
-        "research",
-        "public_interest",
-        "legal_services",
-        "other_org",
-    ):
+    for col in forms.APPLICANT_COLUMNS:
         report.tables.set(f"requests.new.{col}", 0)
         report.tables.set(f"requests.carried_in.{col}", 0)
     report.tables.set("requests.granted.natural_person", 2)
