@@ -11,7 +11,7 @@ from drafter import recent, recovery
 from drafter.model import Draft, KeyFact
 from drafter.store import load_project, save_project
 from drafter.tui.screens.figures import FiguresScreen
-from tests.tui.conftest import SIZE, settle
+from tests.tui.conftest import SIZE, eventually, settle
 
 
 def pressing(key: str):
@@ -163,7 +163,11 @@ def test_export_refused_with_the_errors_listed(snap_compare, make_app, project_f
         await pilot.pause()
         dialog = pilot.app.screen
         dialog.query_one("#export-path", Input).value = "云溪县2025年报告.docx"
-        dialog.query_one("#export-go").press()
+        go = dialog.query_one("#export-go")
+        go.press()
+        # The refusal can come back within the button's 0.2 s pressed colour: wait until
+        # the list is shown *and* the button is drawn at rest, whatever the machine's speed.
+        await eventually(pilot, lambda: dialog.has_class("refused") and not go.has_class("-active"))
         await pilot.pause()
 
     assert snap_compare(make_app(project_file), terminal_size=SIZE, run_before=refused)
