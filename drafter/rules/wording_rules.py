@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from drafter import forms
 from drafter.model import Finding
 from drafter.narrative import years
-from drafter.narrative.similarity import carried_over, sentence_keys
 from drafter.rules.prose import TITLE, section_name, text_finding, texts
 from drafter.rules.registry import CheckContext, rule
+from drafter.similarity import carried_over, is_copied, report_keys
 
 
 @rule("N6", "年份一致、日期规范、没有占位符")
@@ -148,36 +148,20 @@ def superseded_basis(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-N7_THRESHOLD = 0.5
-"""Share of a section's sentences carried over unchanged above which N7 warns.
-
-Measured on the corpus: consecutive reports of one agency carry over 0–25 % of their
-sentences word for word (median about 10 %, stock intro sentences included), the bundled
-example 0 % in its narrative sections; two bodies filling one template in the same year
-reached 56 %. Half the sentences unchanged is well above normal reuse and well below a
-wholesale copy (the 内容雷同 of format-2021.md E2 is 100 %).
-"""
-N7_MIN_SENTENCES = 3
-"""Sections with fewer countable sentences are not judged: two stock sentences are no copy."""
-
-
 @rule("N7", "文字部分与上年报告雷同")
 def similar_to_last_year(ctx: CheckContext) -> Iterator[Finding]:
     last = ctx.last_year
     if last is None:
         return
-    keys: set[str] = set()
-    for section in last.sections:
-        keys.update(sentence_keys(section.text))
+    keys = report_keys(last)
     if not keys:
         return
     for key in forms.NARRATIVE_KEYS:
         text = ctx.report.text(key)
         carried = carried_over(text, keys)
-        if carried.counted < N7_MIN_SENTENCES or carried.share <= N7_THRESHOLD:
+        if not is_copied(carried):
             continue
         start = carried.same[0][0]
-        share = round(carried.share * 100)
         whole = (
             "与上年报告完全相同" if len(carried.same) == carried.counted else "沿用了上年报告的原句"
         )
@@ -185,7 +169,8 @@ def similar_to_last_year(ctx: CheckContext) -> Iterator[Finding]:
             ctx,
             "N7",
             "warning",
-            f"「{section_name(key)}」{share}% 的句子（{len(carried.same)}/{carried.counted} 句）"
+            f"「{section_name(key)}」{carried.percent}% 的句子"
+            f"（{len(carried.same)}/{carried.counted} 句）"
             f"{whole}：内容雷同是年报审查的重点问题，请按本年工作改写",
             key,
             text,

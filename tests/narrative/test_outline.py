@@ -7,8 +7,8 @@ import pytest
 from drafter import forms
 from drafter.headings import classify, numeral_of
 from drafter.narrative.outline import outline_of_text
-from drafter.narrative.similarity import carried_over, sentence_keys
 from drafter.narrative.text import sentences
+from drafter.similarity import carried_over, sentence_keys
 from tests.narrative.corpus import SEED
 
 

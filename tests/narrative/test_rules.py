@@ -6,10 +6,9 @@ import pytest
 
 from drafter.model import Report
 from drafter.narrative.identity import Identity
-from drafter.narrative.similarity import carried_over, sentence_keys
 from drafter.rules import REGISTRY, check_report
 from drafter.rules.identity_rules import INFERRED
-from drafter.rules.wording_rules import N7_THRESHOLD
+from drafter.similarity import COPIED_SHARE, carried_over, sentence_keys
 from drafter.source import HeadingHit, SourceText
 from drafter.store import load_project
 from drafter.tables import complete
@@ -288,7 +287,7 @@ def test_n7_below_threshold_and_without_last_year(project):
     carried = carried_over(project.text("problems"), sentence_keys(last.text("problems")))
     assert (len(carried.same), carried.counted) == (1, 3)
     assert of(check_report(project, last), "N7") == []  # 1 of 3 sentences: below the threshold
-    assert N7_THRESHOLD == 0.5
+    assert COPIED_SHARE == 0.5
     project.set_text("overview", last.text("overview"))
     assert of(check_report(project, last), "N7")
     assert of(check_report(project), "N7") == []  # nothing to compare with

@@ -63,6 +63,25 @@ async def test_similarity_to_last_year_is_shown_and_follows_edits(make_app, proj
         assert "（100%）" in str(info.render())
 
 
+async def test_the_editor_and_the_checks_show_one_similarity_figure(make_app, project_file):
+    """One measure (drafter.similarity): the editor's line and F4's N7 say the same n/m."""
+    project = load_project(project_file).project
+    last = project.last_year
+    paragraphs = last.text("overview").split("\n")
+    project.set_text(
+        "overview", "\n".join([*paragraphs[:-1], "本年新写的一段，与上年完全不同的内容。"])
+    )
+    save_project(project, project_file)
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_narrative(app, pilot)
+        info = str(screen.editor("overview").query_one(".section-info").render())
+        figures = info.split("与去年相同的句子 ")[1].split("（")[0]
+        carried, total = figures.split("/")
+        [n7] = [f for f in app.session.findings if f.rule == "N7"]
+        assert f"（{carried}/{total} 句）" in n7.message
+
+
 async def test_f6_moves_through_the_sections(make_app, project_file):
     app = make_app(project_file)
     async with app.run_test(size=SIZE) as pilot:

@@ -38,7 +38,6 @@ CORE = [
     "drafter.narrative.years",
     "drafter.narrative.identity",
     "drafter.narrative.outline",
-    "drafter.narrative.similarity",
     "drafter.narrative.scan",
     "drafter.importers",
     "drafter.importers.docx",

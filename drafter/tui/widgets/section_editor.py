@@ -22,7 +22,7 @@ from textual.widgets import ContentSwitcher, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from drafter.model import Draft
-from drafter.similarity import overlap
+from drafter.similarity import is_copied, section_carried
 from drafter.tui.session import Session
 from drafter.tui.widgets.claims_panel import ClaimsPanel
 
@@ -244,17 +244,18 @@ class SectionEditor(Vertical):
             year = f"{last_year.year}年" if last_year is not None and last_year.year else "去年"
             title.update(f"{year}原文（只读）")
         parts: list[Content] = []
-        if not self.last_year_text:
-            parts.append(Content("去年没有这一节的文字"))
+        if last_year is None:
+            parts.append(Content("没有上年报告，无法比较雷同"))
         else:
-            share = overlap(self.session.project.text(self.key), self.last_year_text)
-            tint = "$warning" if share.percent >= 50 else "$text-muted"
+            # The measure of rule N7 (drafter.similarity): the same figures as in F4.
+            carried = section_carried(self.session.project, self.key, last_year)
+            tint = "$warning" if is_copied(carried) else "$text-muted"
             parts.append(
                 Content.from_markup(
                     f"[{tint}]与去年相同的句子 $carried/$total（$percent%）[/]",
-                    carried=str(share.carried),
-                    total=str(share.total),
-                    percent=str(share.percent),
+                    carried=str(len(carried.same)),
+                    total=str(carried.counted),
+                    percent=str(carried.percent),
                 )
             )
         if draft is not None and not draft.applied and draft.text:
