@@ -12,9 +12,9 @@ from decimal import Decimal
 from drafter import forms
 from drafter.agency import classify
 from drafter.forms import APPEAL_PARTS, APPLICANT_COLUMNS, CellKind
-from drafter.model import Finding, Location, Report, Severity
+from drafter.model import Finding, Location, Report, Severity, Tables
 from drafter.rules.registry import CheckContext, rule
-from drafter.tables import sum_known
+from drafter.tables import compute_totals, sum_known
 
 MAX_FEE_DECIMALS = 4
 """Tables print 万元 amounts with at most 4 decimals (元 to the cent is 0.0001 万元)."""
@@ -71,11 +71,24 @@ def amounts_are_nonnegative(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("V3", "没有空白单元格：数值为零时写 0")
 def no_blank_cells(ctx: CheckContext) -> Iterator[Finding]:
-    """One finding per table row (table 二: per item), listing its blank cells."""
+    """One finding per table row (table 二: per item), listing its blank cells.
+
+    A blank total whose parts are all blank is not listed: nothing can be typed there
+    (its parts are listed, and the total follows them). A blank total beside known parts
+    (a published report that left it out) is.
+    """
     rows: dict[tuple[str, str], list[forms.CellDef]] = {}
+    computed: Tables | None = None
     for cell, value in ctx.cells:
-        if value is None:
-            rows.setdefault((cell.table, cell.row), []).append(cell)
+        if value is not None:
+            continue
+        if cell.computed:
+            if computed is None:
+                computed = ctx.report.tables.model_copy(deep=True)
+                compute_totals(computed, ctx.report.format)
+            if computed.get(cell.path) is None:
+                continue
+        rows.setdefault((cell.table, cell.row), []).append(cell)
     for blanks in rows.values():
         first = blanks[0]
         if len(blanks) == 1:

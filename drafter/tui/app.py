@@ -105,14 +105,17 @@ class DrafterApp(AutosavingApp):
         supported hook for IME and emoji pickers) but Input and TextArea only set it on
         focus and caret moves, so it goes stale when the layout moves under them
         (scrolling, tab switches, screens). Computing it here, from the focused widget's
-        ``cursor_screen_offset`` at the moment of drawing, keeps the cursor at the caret.
+        caret at the moment of drawing (:func:`~drafter.tui.caret.caret_offset`, which
+        also corrects Input's column at the end of its text), keeps the cursor there.
         """
+        from drafter.tui.caret import caret_offset
+
         try:
             focused = self.screen.focused
         except Exception:
             return self._cursor_position
-        offset = getattr(focused, "cursor_screen_offset", None)
-        return offset if isinstance(offset, Offset) else self._cursor_position
+        offset = caret_offset(focused)
+        return self._cursor_position if offset is None else offset
 
     @cursor_position.setter
     def cursor_position(self, value: Offset) -> None:

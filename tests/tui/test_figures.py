@@ -147,6 +147,32 @@ async def test_pasted_total_that_disagrees_is_reported_not_written(make_app, pro
         outcome = grid.paste_rows([["1", "0", "0", "0", "7"]])
         assert app.session.project.tables.get("appeals.review.total") == 1
         assert any("未采用输入的 7" in n.message for n in outcome.notes)
+        # Said at once, each disagreeing total with its cell: not only when the cursor
+        # lands on it.
+        assert grid.cursor == "appeals.review.upheld"
+        await eventually(pilot, lambda: list(app._notifications))
+        [notice] = list(app._notifications)
+        assert notice.severity == "warning"
+        assert "表四「行政复议」「总计」：合计由程序计算为 1，未采用输入的 7" in notice.message
+
+
+async def test_a_pasted_block_lists_every_disagreeing_total(make_app, project_file):
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        figures.focus_cell("requests.new.natural_person")
+        await pilot.pause()
+        grid = figures.grid("requests")
+        # 一、本年新收 and 二、上年结转 as Excel copies them, both 总计 wrong.
+        grid.paste_rows(
+            [["23", "4", "0", "0", "2", "0", "30"], ["2", "0", "0", "0", "0", "0", "9"]]
+        )
+        await eventually(pilot, lambda: list(app._notifications))
+        [notice] = list(app._notifications)
+        lines = notice.message.split("\n")
+        assert len(lines) == 2
+        assert "「一、本年新收政府信息公开申请数量」「总计」：合计由程序计算为 29" in lines[0]
+        assert "「二、上年结转政府信息公开申请数量」「总计」：合计由程序计算为 2" in lines[1]
 
 
 async def test_undo_puts_the_table_back(make_app, project_file):

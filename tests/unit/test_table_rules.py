@@ -55,6 +55,24 @@ def test_v3_blank_cells_one_finding_per_row(project):
     assert "（一）予以公开" in finding.message and "科研机构、其他" in finding.message
 
 
+def test_v3_leaves_out_a_total_that_follows_blank_parts(project):
+    """Typing is refused in a total: a blank one whose parts are blank is no V3 of its own."""
+    for row in forms.request_rows(project.format):
+        if row.outcome:
+            project.tables.set(f"requests.{row.key}.natural_person", None)
+    project = complete(project)
+    flagged = {p for f in rules_of(check_report(project), "V3") for p in f.location.cells}
+    assert "requests.granted.natural_person" in flagged
+    assert "requests.total.natural_person" not in flagged
+
+
+def test_v3_reports_a_blank_total_beside_known_parts(project):
+    """A published report that left a total out: that blank is the report's own."""
+    project.tables.set("requests.total.natural_person", None)
+    [v3] = rules_of(check_report(project), "V3")
+    assert v3.location.cells == ["requests.total.natural_person"]
+
+
 def test_r1_names_both_sides(project):
     project.tables.set("requests.carried_out.natural_person", 5)
     project.tables.set("requests.carried_out.total", 6)  # keep R3 quiet

@@ -19,6 +19,9 @@ from drafter.editing import CellNote, EditOutcome, split_paste
 from drafter.tui.line_buffer import LineBuffer
 from drafter.tui.widgets.form_view import FormView, show_value
 
+MAX_LISTED = 10
+"""Refused pasted values listed in the notice (each cell still explains its own)."""
+
 
 class FormGrid(FormView, can_focus=True):
     """An editable official table (表二, 表三 or 表四) of the open project."""
@@ -29,9 +32,19 @@ class FormGrid(FormView, can_focus=True):
         Binding("left", "move(-1, 0)", "左移", show=False, id="grid.left", tooltip="左一格"),
         Binding("right", "move(1, 0)", "右移", show=False, id="grid.right", tooltip="右一格"),
         Binding(
-            "enter", "commit_down", "确认", id="grid.enter", tooltip="保存本格的输入并下移一格"
+            "enter",
+            "commit_down",
+            "确认",
+            id="grid.enter",
+            tooltip="保存本格的输入并下移到下一个可输入的单元格",
         ),
-        Binding("tab", "step(1)", "下一格", id="grid.next", tooltip="保存本格的输入并移到下一格"),
+        Binding(
+            "tab",
+            "step(1)",
+            "下一格",
+            id="grid.next",
+            tooltip="保存本格的输入并移到下一个可输入的单元格（跳过合计）",
+        ),
         Binding(
             "shift+tab", "step(-1)", "上一格", show=False, id="grid.previous", tooltip="上一格"
         ),
@@ -138,10 +151,18 @@ class FormGrid(FormView, can_focus=True):
         self._go(self.grid_layout.neighbour(self.cursor, dx, dy) or self.cursor)
 
     def action_step(self, step: int) -> None:
-        self._go(self.grid_layout.next_in_order(self.cursor, step) or self.cursor)
+        """Tab: the next input cell in reading order (totals are computed: skipped)."""
+        target = self.grid_layout.next_in_order(self.cursor, step)
+        while target is not None and self.form.by_path[target].computed:
+            target = self.grid_layout.next_in_order(target, step)
+        self._go(target or self.cursor)
 
     def action_commit_down(self) -> None:
-        self._go(self.grid_layout.neighbour(self.cursor, 0, 1) or self.cursor)
+        """Enter: the next input cell below (a total row in between is skipped)."""
+        target = self.grid_layout.neighbour(self.cursor, 0, 1)
+        while target is not None and self.form.by_path[target].computed:
+            target = self.grid_layout.neighbour(target, 0, 1)
+        self._go(target or self.cursor)
 
     def action_cancel_edit(self) -> None:
         self.buffer = None
@@ -215,14 +236,29 @@ class FormGrid(FormView, can_focus=True):
         """Fill the cells right of and below the cursor with ``rows`` (row by row)."""
         raw, dropped = self.grid_layout.paste_targets(self.cursor, rows)
         outcome = self.session.apply_cells(raw)
+        refused = [
+            f"{self.cell_def(n.path).label}：{n.message}" for n in outcome.notes if n.rejected
+        ]
         if dropped:
-            outcome.notes.append(
-                CellNote(self.cursor, f"有 {dropped} 个数超出表格范围，未粘贴", rejected=True)
-            )
+            outside = f"有 {dropped} 个数超出表格范围，未粘贴"
+            outcome.notes.append(CellNote(self.cursor, outside, rejected=True))
+            refused.append(outside)
         self.refresh()
         self.post_message(self.Edited(self, outcome))
         self._announce()
+        if refused:
+            self._tell_refused(refused)
         return outcome
+
+    def _tell_refused(self, lines: list[str]) -> None:
+        """Say at once which pasted values were not used, each with its cell: a total
+        that disagrees with its parts would otherwise show only when the cursor lands
+        on it."""
+        shown = lines[:MAX_LISTED]
+        if len(lines) > MAX_LISTED:
+            shown.append(f"……另有{len(lines) - MAX_LISTED}项，光标移到该单元格时下方有说明")
+        title = f"粘贴的数有{len(lines)}处未采用"
+        self.notify("\n".join(shown), title=title, severity="warning", timeout=20)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
