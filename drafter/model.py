@@ -413,10 +413,22 @@ class ImportInfo(_Strict):
     """What was odd in the source (N1 headings, V3 blanks, ambiguous glued digits …)."""
 
 
+class LastYear(Report):
+    """Last year's report as a project keeps it, with what reading its file found.
+
+    ``imported`` is the importer's account when last year's report was a published
+    file (or a project made by ``drafter import``): its hints (N1 headings, V3 blanks …)
+    stay with the project, for the checks screen to show after the project is created.
+    """
+
+    # Left out of the file when there is nothing to say (last year was a project file).
+    imported: ImportInfo | None = Field(default=None, exclude_if=lambda v: v is None)
+
+
 class Project(Report):
     """A report plus what drafting needs. Extra keys are kept so nothing is lost on save."""
 
-    last_year: Report | None = None
+    last_year: LastYear | None = None
     """Last year's report: its section texts feed the drafter, its tables the X rules."""
     key_facts: list[KeyFact] = Field(default_factory=list)
     drafts: dict[str, Draft] = Field(default_factory=dict)

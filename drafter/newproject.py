@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.forms import FormatId
-from drafter.model import Project, Report
+from drafter.model import ActiveTable, LastYear, Project, Report
 from drafter.store import ProjectError, load_project
 from drafter.tables import carry_over, compute_totals
 
@@ -94,22 +94,45 @@ def start_report(
     project.last_year = last
     result.carried = carry_over(project.tables, last, project.format)
     compute_totals(project.tables, project.format)
-    result.notes.append(
-        f"从去年结转 {len(result.carried)} 个单元格（上年结转 X1、现行有效件数 X2）"
-        if result.carried
-        else "去年的报告中没有可结转的数字（结转下年度、现行有效件数都为空）"
-    )
+    result.notes.append(carried_note(result.carried, last, project.format))
     return result
 
 
-def as_report(project: Report) -> Report:
-    """Just the report part (drafter.report/1) of a project, for ``last_year``."""
-    fields = set(Report.model_fields)
+def carried_note(carried: list[str], last: Report, fmt: FormatId) -> str:
+    """What was carried over from last year, saying only what was (Chinese).
+
+    A new project has no 本年制发/废止 yet, so 现行有效件数 (X2) is usually not carried
+    at creation: it is filled as soon as both are typed, which is what the clerk is told.
+    """
+    in_force = [p for p in carried if p.endswith(".in_force")]
+    x1 = len(carried) - len(in_force)
+    said = [f"上年结转 {x1} 个单元格（X1，来自去年的「结转下年度继续办理」）"] if x1 else []
+    if in_force:
+        said.append(f"现行有效件数 {len(in_force)} 个单元格（X2）")
+    lines = ["从去年结转：" + "、".join(said)] if said else []
+    if not x1:
+        lines.append("去年的报告中没有「结转下年度继续办理」的数字，上年结转需要直接填写")
+    active = last.tables.active
+    known = fmt == "2021" and any(
+        isinstance(active, ActiveTable) and getattr(active, item).in_force is not None
+        for item in ("regulations", "normative_documents")
+    )
+    if not in_force and known:
+        lines.append("现行有效件数：填写本年制发、废止件数后，按去年的现行有效件数自动计算（X2）")
+    elif not in_force:
+        lines.append("去年的报告中没有现行有效件数，需要直接填写")
+    return "；".join(lines)
+
+
+def as_report(project: Report) -> LastYear:
+    """The report part (drafter.report/1) of a project for ``last_year``, with its
+    ``imported`` account when it has one (its drafts, key facts, own last year dropped)."""
+    fields = set(LastYear.model_fields)
     data = project.model_dump(by_alias=True, include=fields)
-    return Report.model_validate(data)
+    return LastYear.model_validate(data)
 
 
-def read_last_year(path: Path, *, blank_as_zero: bool = False) -> tuple[Report, Imported | None]:
+def read_last_year(path: Path, *, blank_as_zero: bool = False) -> tuple[LastYear, Imported | None]:
     """Last year's report from a project file or (through the importer) a published file.
 
     The importer is what reads anything that is not a project file: it recognises the

@@ -13,9 +13,15 @@ MAX_LISTED = 30
 """Hints listed one per line by default; the project's ``imported.findings`` holds all."""
 
 
-def summary(imported: Imported, *, output: str | None = None, listed: int = MAX_LISTED) -> str:
+def summary(
+    imported: Imported,
+    *,
+    output: str | None = None,
+    listed: int = MAX_LISTED,
+    rest: str = "见 JSON 中的 imported.findings",
+) -> str:
     """A line on what was recovered (and where it was written), then the hints by rule
-    and the first ``listed`` of them one per line."""
+    and the first ``listed`` of them one per line; ``rest`` says where the others are."""
     project = imported.project
     info = project.imported
     assert info is not None  # every import says what it recovered
@@ -39,7 +45,5 @@ def summary(imported: Imported, *, output: str | None = None, listed: int = MAX_
             where = f"第 {finding.location.line} 行 " if finding.location.line else ""
             lines.append(f"  {finding.rule:<3} {where}{finding.message}")
         if listed and len(info.findings) > listed:
-            lines.append(
-                f"  …另有 {len(info.findings) - listed} 项，见 JSON 中的 imported.findings"
-            )
+            lines.append(f"  …另有 {len(info.findings) - listed} 项，{rest}")
     return "\n".join(lines)

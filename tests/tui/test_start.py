@@ -9,7 +9,7 @@ from drafter.store import load_project
 from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.screens.start import StartScreen
 from tests.factories import EXAMPLE_LAST_YEAR
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, eventually
 
 
 async def create(pilot) -> None:
@@ -122,3 +122,39 @@ async def test_an_unreadable_last_year_file_is_explained(make_app, tmp_path):
         assert message.startswith("上年报告无法使用：") and "Traceback" not in message
         assert isinstance(app.screen, StartScreen) and app.session is None
     assert not (tmp_path / "云溪县市场监督管理局2025年报告.json").exists()
+
+
+async def test_import_hints_of_last_years_file_stay_in_the_checks_after_new(make_app, tmp_path):
+    """The 2021 seed report as last year's file: its four hints (N1 ×2, V3 ×2) are listed
+    in the notice and kept for the checks screen, not only counted."""
+    from textual.widgets import Tree
+
+    from drafter.tui.screens.checks import ChecksScreen
+    from tests.narrative.corpus import SEED
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.query_one("#agency", Input).value = "川汇区信访局"
+        screen.query_one("#year", Input).value = "2022"
+        screen.query_one("#last-year", Input).value = str(SEED)
+        await create(pilot)
+        assert isinstance(app.screen, FiguresScreen)
+        [notice] = [n for n in app._notifications if n.title == "已新建报告"]
+        assert "提示 N1 2 项、V3 2 项：" in notice.message
+        assert "第 91 行 一级标题「六、其他需要报告的事项」出现了 2 次" in notice.message
+        assert "没有现行有效件数" in notice.message and "现行有效件数 2" not in notice.message
+        await pilot.press("f4")
+        await eventually(pilot, lambda: isinstance(app.screen, ChecksScreen))
+        checks = app.screen
+        tree = checks.query_one(Tree)
+        [group] = [n for n in tree.root.children if "上年报告导入提示" in str(n.label)]
+        assert str(group.label) == "上年报告导入提示（4）"
+        assert len(group.children) == 4
+        tree.move_cursor(group.children[0])
+        await pilot.pause()
+        detail = str(checks.query_one("#finding-detail").render())
+        assert "位置：上年报告 000_20272e85d49a1cc6.txt 第" in detail
+        path = app.session.path
+    last = load_project(path).project.last_year
+    assert last is not None and last.imported is not None and len(last.imported.findings) == 4

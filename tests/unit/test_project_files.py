@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from drafter import recent, recovery
-from drafter.model import Report
+from drafter.model import LastYear, Report
 from drafter.newproject import read_last_year, start_report
 from drafter.store import ProjectError, load_project, save_project
 from tests.factories import CORPUS, EXAMPLE, EXAMPLE_LAST_YEAR, example
@@ -85,7 +85,7 @@ def test_new_project_from_last_years_project_file_carries_over():
     project = started.project
     last = load_project(EXAMPLE_LAST_YEAR).project
     assert project.last_year is not None
-    assert type(project.last_year) is Report
+    assert type(project.last_year) is LastYear
     assert project.last_year.text("overview") == last.text("overview")
     for col in ("natural_person", "total"):
         assert project.tables.get(f"requests.carried_in.{col}") == last.tables.get(
@@ -93,7 +93,9 @@ def test_new_project_from_last_years_project_file_carries_over():
         )
     assert "requests.carried_in.natural_person" in started.carried
     assert started.notes[0] == f"已读取去年的项目文件 {EXAMPLE_LAST_YEAR}"
-    assert started.notes[-1].startswith(f"从去年结转 {len(started.carried)} 个单元格")
+    assert started.notes[-1].startswith(f"从去年结转：上年结转 {len(started.carried)} 个单元格")
+    # A new project has no 本年制发/废止 yet: 现行有效件数 follows once they are typed.
+    assert "填写本年制发、废止件数后，按去年的现行有效件数自动计算" in started.notes[-1]
 
 
 def test_new_project_from_a_published_report_uses_the_importer():
@@ -102,7 +104,10 @@ def test_new_project_from_a_published_report_uses_the_importer():
     project = started.project
     assert started.imported is not None
     last = project.last_year
-    assert last is not None and type(last) is Report and last.year == 2021
+    assert last is not None and isinstance(last, Report) and last.year == 2021
+    # What reading the file found stays with the project (shown in the checks screen).
+    assert last.imported is not None
+    assert sorted(f.rule for f in last.imported.findings) == ["N1", "N1", "V3", "V3"]
     assert "建立健全政务信息公开工作机制" in last.text("overview")
     # X1: this year's 上年结转 is last year's 结转下年度, column by column.
     for col in ("natural_person", "business", "total"):
@@ -111,6 +116,11 @@ def test_new_project_from_a_published_report_uses_the_importer():
         )
     assert started.carried and started.notes[0].startswith("已导入 000_20272e85d49a1cc6.txt")
     assert "章节" in started.notes[0] and "表格单元格" in started.notes[0]
+    # Only what was carried is said: this seed has no 现行有效件数 to carry (X2).
+    assert started.notes[-1] == (
+        "从去年结转：上年结转 7 个单元格（X1，来自去年的「结转下年度继续办理」）；"
+        "去年的报告中没有现行有效件数，需要直接填写"
+    )
 
 
 @pytest.mark.parametrize(
@@ -143,5 +153,5 @@ def test_unreadable_last_year_files_give_one_chinese_line(tmp_path):
 def test_last_year_from_a_project_drops_project_parts():
     report, imported = read_last_year(Path(EXAMPLE))
     assert imported is None
-    assert type(report) is Report
+    assert type(report) is LastYear and report.imported is None
     assert report.year == example().year

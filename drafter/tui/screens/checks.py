@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -9,7 +11,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
-from textual.widgets.tree import TreeNode
+from textual.widgets.tree import NodeID, TreeNode
 
 from drafter import forms
 from drafter.model import Finding
@@ -59,6 +61,8 @@ class ChecksScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__(name="checks")
         self.session = session
+        self.hints: dict[NodeID, Finding] = {}
+        """Tree nodes showing last year's import hints, and the hint each shows."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="checks-summary")
@@ -102,13 +106,44 @@ class ChecksScreen(Screen[None]):
                         data=finding,
                     )
                     first = first or leaf
+        self._add_import_hints(tree)
         self.show_detail(None)
         if first is not None:
             tree.call_after_refresh(tree.move_cursor, first)
 
+    def _add_import_hints(self, tree: Tree[Finding | None]) -> None:
+        """What reading last year's file found (N1 headings, V3 blanks …): not findings
+        of this report, but the clerk must see them to trust the carried figures."""
+        self.hints = {}
+        last = self.session.project.last_year
+        info = last.imported if last is not None else None
+        if info is None or not info.findings:
+            return
+        top = tree.root.add(f"上年报告导入提示（{len(info.findings)}）", expand=True)
+        for hint in info.findings:
+            where = f"第 {hint.location.line} 行 " if hint.location.line else ""
+            leaf = top.add_leaf(Text.assemble((f"{hint.rule} ", "bold"), where, hint.message))
+            self.hints[leaf.id] = hint
+
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[Finding | None]) -> None:
-        self.show_detail(event.node.data)
+        hint = self.hints.get(event.node.id)
+        if hint is not None:
+            self.show_hint(hint)
+        else:
+            self.show_detail(event.node.data)
+
+    def show_hint(self, hint: Finding) -> None:
+        last = self.session.project.last_year
+        info = last.imported if last is not None else None
+        source = Path(info.file).name if info is not None else "上年报告"
+        line = f"第 {hint.location.line} 行" if hint.location.line else ""
+        parts = [
+            Content.assemble((f"{hint.rule} ", "bold"), hint.message),
+            Content(f"位置：上年报告 {source} {line}".rstrip()),
+            Content("这是读取去年报告原文时发现的问题：请对照原文核实结转和参考的内容。"),
+        ]
+        self.query_one("#finding-detail", Static).update(Content("\n").join(parts))
 
     def show_detail(self, finding: Finding | None) -> None:
         detail = self.query_one("#finding-detail", Static)
@@ -129,5 +164,7 @@ class ChecksScreen(Screen[None]):
         node = self.query_one(Tree).cursor_node
         if node is not None and node.data is not None:
             self.post_message(JumpToFinding(node.data))
+        elif node is not None and node.id in self.hints:
+            self.notify("这是去年报告原文中的问题，在本报告中没有对应位置：请对照原文核实")
         elif node is not None:
             node.toggle()

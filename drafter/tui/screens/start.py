@@ -21,6 +21,9 @@ from drafter.tui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
+LISTED_HINTS = 5
+"""Import hints listed in the notice after 新建 (the checks screen lists them all)."""
+
 
 class StartScreen(Screen[None]):
     """Open, reopen or create a project."""
@@ -198,8 +201,16 @@ class StartScreen(Screen[None]):
             self.say(f"上年报告无法使用：{exc}")
             return
         self.say("")
-        if self.drafter_app.create_project(started.project, path) and started.notes:
-            self.app.notify("\n".join(started.notes), title="已新建报告", timeout=12)
+        if not self.drafter_app.create_project(started.project, path) or not started.notes:
+            return
+        notes = started.notes
+        if started.imported is not None:
+            from drafter.importers.summary import summary
+
+            # The first hints, and where all of them stay: the checks screen (F4).
+            rest = "全部见核对画面（F4）的「上年报告导入提示」"
+            notes = [summary(started.imported, listed=LISTED_HINTS, rest=rest), *notes[1:]]
+        self.app.notify("\n".join(notes), title="已新建报告", timeout=20)
 
     def _resolve(self, typed: str) -> Path:
         path = Path(typed).expanduser()
