@@ -98,6 +98,30 @@ def start_report(
     return result
 
 
+def change_details(project: Project, agency: str, year: object, title: str) -> list[str]:
+    """Rename a project's agency, year and title in place; what the clerk should know.
+
+    A title left as it was while it was the default (机关 + 年度 + 政府信息公开工作年度报告)
+    follows the new agency and year; a blank title becomes the default. The text is not
+    rewritten: rules A2 and N6 point at every old name and year left in it. Raises
+    ProjectError (Chinese) for a bad agency or year, leaving the project unchanged.
+    """
+    name, number = check_agency_year(agency, year)
+    typed = title.strip()
+    if not typed or typed == project.default_title():
+        typed = ""
+    project.agency, project.year = name, number
+    project.title = typed or project.default_title()
+    notes = []
+    last = project.last_year
+    if last is not None and last.year is not None and last.year != number - 1:
+        notes.append(
+            f"注意：上年报告是 {last.year} 年度的，不是 {number - 1} 年度：结转的数字和雷同比较"
+            "都以它为准，请核对"
+        )
+    return notes
+
+
 def carried_note(carried: list[str], last: Report, fmt: FormatId) -> str:
     """What was carried over from last year, saying only what was (Chinese).
 

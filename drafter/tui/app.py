@@ -61,6 +61,13 @@ class DrafterApp(AutosavingApp):
         ),
         Binding("ctrl+o", "start", "打开/新建", id="app.start", tooltip="打开其他项目或新建报告"),
         Binding(
+            "ctrl+r",
+            "details",
+            "报告信息",
+            id="app.details",
+            tooltip="修改机关全称、报告年度和标题",
+        ),
+        Binding(
             "ctrl+s", "save", "保存", id="app.save", tooltip="立即保存（修改本来就会自动保存）"
         ),
         Binding("ctrl+q", "quit", "退出", id="app.quit", priority=True, tooltip="保存并退出"),
@@ -124,7 +131,7 @@ class DrafterApp(AutosavingApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Project-only keys are left out of the footer until a project is open, and
         the key of the screen being shown (room for the screen's own keys)."""
-        if action in ("show", "save", "export") and self.session is None:
+        if action in ("show", "save", "export", "details") and self.session is None:
             return False
         if action == "show" and parameters and self.screen_stack:
             return parameters[0] != self.screen.name
@@ -328,56 +335,42 @@ class DrafterApp(AutosavingApp):
 
         self.push_screen(ExportScreen(session, self.last_export), done)
 
+    def action_details(self) -> None:
+        """Change the report's agency, year and title."""
+        from drafter.tui.screens.details import DetailsScreen
+
+        session = self.session
+        if session is None:
+            self.notify("请先打开或新建一个项目")
+            return
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.refresh_status()
+
+        self.push_screen(DetailsScreen(session), done)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from drafter import forms
+        from drafter.tui.commands import system_commands
 
-        yield SystemCommand("打开或新建报告", "回到开始画面", self.action_start)
-        if self.session is not None:
-            for table in forms.TABLE_KEYS:
-                heading = forms.SECTION_BY_KEY[table].heading
-                yield SystemCommand(
-                    f"表{forms.TABLE_NUMERALS[table]}", heading, lambda t=table: self._table(t)
-                )
-            yield SystemCommand("要点", "编辑起草用的要点", self._facts)
-            yield SystemCommand("文字", "编辑各部分文字", lambda: self.action_show("narrative"))
-            yield SystemCommand("核对", "查看全部错误和警告", lambda: self.action_show("checks"))
-            yield SystemCommand("全部起草", "起草一、五、六三个部分", self._draft_all)
-            yield SystemCommand("导出", "导出为 Word 文档、网页或 Markdown", self.action_export)
-            yield SystemCommand("保存", "立即保存项目文件", self.action_save)
-        yield SystemCommand("帮助", "按键、表格标记和核对规则", self.action_help)
-        yield SystemCommand("主题", "更换配色", self.action_change_theme)
-        yield SystemCommand("退出", "保存并退出", self.action_quit)
+        return system_commands(self)
 
-    def _figures_screen(self) -> FiguresScreen:
+    def figures(self) -> FiguresScreen:
+        """Show the figures screen and return it."""
         from drafter.tui.screens.figures import FiguresScreen
 
+        self.action_show("figures")
         screen = self.project_screen("figures")
         assert isinstance(screen, FiguresScreen)
         return screen
 
-    def _figures(self) -> FiguresScreen:
-        """Show the figures screen and return it."""
-        self.action_show("figures")
-        return self._figures_screen()
-
-    def _table(self, table: str) -> None:
-        self._figures().show_table(table)
-
-    def _facts(self) -> None:
-        self._figures().show_facts()
-
-    def _draft_all(self) -> None:
-        from drafter.tui.screens.narrative import NarrativeScreen
-
-        self.action_show("narrative")
-        narrative = self.project_screen("narrative")
-        assert isinstance(narrative, NarrativeScreen)
-        narrative.action_draft_all()
+    def show_table(self, table: str) -> None:
+        self.figures().show_table(table)
 
     @on(JumpToCell)
     def jump_to_cell(self, message: JumpToCell) -> None:
         self.action_show("figures")
-        self.call_after_refresh(self._figures().focus_cell, message.cell)
+        self.call_after_refresh(self.figures().focus_cell, message.cell)
 
     @on(JumpToFinding)
     def jump(self, message: JumpToFinding) -> None:
@@ -401,8 +394,8 @@ class DrafterApp(AutosavingApp):
                 location.line,
             )
         elif location.cell:
-            self.call_after_refresh(self._figures().focus_cell, location.cell)
+            self.call_after_refresh(self.figures().focus_cell, location.cell)
         elif location.section in forms.TABLE_KEYS:
-            self._table(location.section)
+            self.show_table(location.section)
         else:
             self.notify("这个问题没有具体位置")

@@ -118,6 +118,16 @@ class Session:
             self.project.set_text(key, text)
             self.changed()
 
+    def change_details(self, agency: str, year: object, title: str) -> list[str]:
+        """Rename agency, year and title (``drafter.newproject.change_details``)."""
+        from drafter.newproject import change_details
+
+        before = (self.project.agency, self.project.year, self.project.title)
+        notes = change_details(self.project, agency, year, title)
+        if (self.project.agency, self.project.year, self.project.title) != before:
+            self.changed()
+        return notes
+
     def set_key_facts(self, facts: list[KeyFact]) -> None:
         if self.project.key_facts != facts:
             self.project.key_facts = facts

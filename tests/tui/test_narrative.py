@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import TextArea
 
 from drafter.model import Draft
@@ -149,9 +151,27 @@ async def test_copying_a_section_also_writes_a_file(make_app, project_file):
         text = app.session.project.text("overview")
         assert app.clipboard == text
         [note] = list(app._notifications)
-        path = note.message.rsplit("请打开文件：", 1)[1]
-        with open(path, encoding="utf-8") as fh:
-            assert fh.read() == text
+        path = Path(note.message.rsplit("请打开文件：", 1)[1])
+        # Beside the project, where the clerk looks, not in a hidden data folder.
+        assert path == project_file.parent / "yunxi-2025-总体情况.txt"
+        assert path.read_text(encoding="utf-8") == text
+
+
+async def test_copying_from_a_read_only_folder_falls_back_to_the_data_folder(
+    make_app, project_file
+):
+    from drafter import paths
+
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_narrative(app, pilot)
+        (project_file.parent / "yunxi-2025-总体情况.txt").mkdir()  # cannot be written
+        await pilot.press("f9")
+        await eventually(pilot, lambda: list(app._notifications))
+        [note] = list(app._notifications)
+        path = Path(note.message.rsplit("请打开文件：", 1)[1])
+        assert path.parent == paths.data_dir() / "clipboard"
+        assert path.read_text(encoding="utf-8") == app.session.project.text("overview")
 
 
 async def test_each_figure_shows_the_cell_it_was_checked_against(make_app, project_file):

@@ -7,7 +7,7 @@ import pytest
 
 from drafter import recent, recovery
 from drafter.model import LastYear, Report
-from drafter.newproject import read_last_year, start_report
+from drafter.newproject import change_details, read_last_year, start_report
 from drafter.store import ProjectError, load_project, save_project
 from tests.factories import CORPUS, EXAMPLE, EXAMPLE_LAST_YEAR, example
 
@@ -155,3 +155,18 @@ def test_last_year_from_a_project_drops_project_parts():
     assert imported is None
     assert type(report) is LastYear and report.imported is None
     assert report.year == example().year
+
+
+def test_agency_year_and_a_default_title_can_be_changed_after_creation():
+    project = start_report("云溪县市场监督管理局", 2025, last_year_file=EXAMPLE_LAST_YEAR).project
+    assert change_details(project, "云溪县市场监管局", "2025年", "") == []
+    assert (project.agency, project.year) == ("云溪县市场监管局", 2025)
+    assert project.title == "云溪县市场监管局2025年政府信息公开工作年度报告"
+    # A title the clerk wrote stays as written.
+    change_details(project, "云溪县市场监管局", 2025, "云溪县市场监管局2025年度政务公开报告")
+    notes = change_details(project, "云溪县市场监管局", 2026, project.title)
+    assert project.title == "云溪县市场监管局2025年度政务公开报告" and project.year == 2026
+    assert any("不是 2025 年度" in n for n in notes)  # last year's report is 2024's
+    with pytest.raises(ProjectError, match="不是年份"):
+        change_details(project, "某局", "明年", "")
+    assert (project.agency, project.year) == ("云溪县市场监管局", 2026)  # unchanged

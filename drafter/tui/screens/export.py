@@ -150,6 +150,7 @@ class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
         path = Path(typed).expanduser() if typed else self.path
         return path if path.is_absolute() else self.session.path.parent / path
 
+    @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")
     def _go(self) -> None:
         self.export(force=False)

@@ -140,6 +140,15 @@ class FiguresScreen(Screen[None]):
             grid.refresh()
         self.show_detail(event.grid)
 
+    def last_year_figure(self, path: str) -> str:
+        """`` · 上年 23`` — last year's figure of the cell, to compare while typing."""
+        last = self.session.project.last_year
+        if last is None or path not in forms.cells_by_path(last.format):
+            return ""
+        value = last.tables.get(path)
+        year = f"{last.year}年" if last.year else "上年"
+        return f" · {year} {'空' if value is None else value}"
+
     def show_detail(self, grid: FormGrid | None) -> None:
         """Full label, kind and every finding of the focused cell, in Chinese."""
         detail = self.query_one("#cell-detail", Static)
@@ -154,7 +163,14 @@ class FiguresScreen(Screen[None]):
             kind = "（由上年报告结转预填，可修改）"
         elif cell.kind is forms.CellKind.AMOUNT:
             kind = "（单位：万元）"
-        lines = [Content.from_markup("[b]$label[/b]$kind", label=cell.label, kind=kind)]
+        lines = [
+            Content.from_markup(
+                "[b]$label[/b]$kind[$text-muted]$before[/]",
+                label=cell.label,
+                kind=kind,
+                before=self.last_year_figure(cell.path),
+            )
+        ]
         note = self.notes.get(cell.path)
         if note:
             lines.append(Content.from_markup("[$warning]输入：$note[/]", note=note))

@@ -39,8 +39,10 @@ class FilePickerScreen(ModalScreen[Path | None]):
     DEFAULT_CSS = """
     FilePickerScreen { align: center middle; }
     FilePickerScreen > Vertical {
-        width: 90; height: 32; border: thick $accent; background: $surface; padding: 0 1;
+        width: 90; max-width: 100%; height: 32; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1;
     }
+    FilePickerScreen #picker-folder { height: 1; color: $text-muted; }
     FilePickerScreen ReportTree { height: 1fr; }
     FilePickerScreen Horizontal { height: auto; align-horizontal: right; }
     FilePickerScreen Button { margin-left: 1; }
@@ -55,14 +57,22 @@ class FilePickerScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(f"{self.title_text}（只显示 {'、'.join(self.suffixes)} 文件）")
+            yield Static("", id="picker-folder", markup=False)
             yield ReportTree(self.start, self.suffixes, id="picker-tree")
             yield Input(placeholder="或直接输入文件路径", id="picker-path")
             with Horizontal():
+                yield Button("上一级文件夹", id="picker-up")
                 yield Button("选择", id="picker-ok", variant="primary")
                 yield Button("取消", id="picker-cancel")
 
     def on_mount(self) -> None:
+        self.show_folder()
         self.query_one(ReportTree).focus()
+
+    def show_folder(self) -> None:
+        """The folder shown, and how to leave it (the tree cannot show its parent)."""
+        folder = Path(self.query_one(ReportTree).path)
+        self.query_one("#picker-folder", Static).update(f"{folder} · Backspace 上一级")
 
     @on(DirectoryTree.FileSelected)
     def _file_selected(self, event: DirectoryTree.FileSelected) -> None:
@@ -80,6 +90,7 @@ class FilePickerScreen(ModalScreen[Path | None]):
             self.dismiss(Path(typed).expanduser())
         elif typed and Path(typed).expanduser().is_dir():
             self.query_one(ReportTree).path = Path(typed).expanduser()
+            self.show_folder()
         else:
             self.notify("请选择一个文件，或输入文件的完整路径", severity="warning")
 
@@ -87,6 +98,9 @@ class FilePickerScreen(ModalScreen[Path | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    @on(Button.Pressed, "#picker-up")
     def action_up(self) -> None:
         tree = self.query_one(ReportTree)
         tree.path = Path(tree.path).resolve().parent
+        self.show_folder()
+        tree.focus()

@@ -94,7 +94,7 @@ class NarrativeScreen(Screen[None]):
             "复制本节",
             id="narrative.copy",
             priority=True,
-            tooltip="复制本节文字到剪贴板，并另存为文本文件",
+            tooltip="复制本节文字到剪贴板，并另存为项目文件旁的文本文件",
         ),
     ]
 
@@ -166,10 +166,10 @@ class NarrativeScreen(Screen[None]):
 
     def action_copy_section(self) -> None:
         editor = self.editor()
-        project = self.session.project
-        name = f"{project.agency}{project.year or ''}-{editor.key}"
-        where = copy_text(self.app, editor.editor.text, name)
         title = section_title(editor.key)
+        path = self.session.path
+        name = f"{path.stem}-{title.split('、')[-1]}"  # 云溪县2025年报告-总体情况.txt
+        where = copy_text(self.app, editor.editor.text, path.parent, name)
         if where is None:
             self.notify(f"已复制「{title}」到剪贴板（若终端支持）")
         else:

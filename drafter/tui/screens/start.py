@@ -21,8 +21,21 @@ from drafter.tui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
+NEW_FORM = ("agency", "year", "last-year", "new-path")
+"""The new-report form's fields in order: Enter moves on, and submits in the last."""
 LISTED_HINTS = 5
 """Import hints listed in the notice after 新建 (the checks screen lists them all)."""
+
+
+def report_year(today: date) -> int:
+    """The year whose report is being prepared on ``today``.
+
+    The report on year Y is written from December of Y (the year's figures are nearly
+    all in) to its deadline (31 January of Y+1 for departments, 31 March for
+    governments), and looked at again later in Y+1. So December proposes this year and
+    January to November last year: in December 2026 and all of 2027 up to November, 2026.
+    """
+    return today.year if today.month == 12 else today.year - 1
 
 
 class StartScreen(Screen[None]):
@@ -67,7 +80,7 @@ class StartScreen(Screen[None]):
             with Vertical(id="new-pane", classes="pane") as pane:
                 pane.border_title = "新建报告"
                 yield self._field("机关全称", "agency", "如 云溪县市场监督管理局")
-                yield self._field("报告年度", "year", value=str(self.today.year - 1))
+                yield self._field("报告年度", "year", value=str(report_year(self.today)))
                 with Horizontal(classes="buttons"):
                     yield self._field("上年报告（可选：项目文件或已发布的报告）", "last-year")
                     yield Button("选择…", id="browse-last-year")
@@ -91,12 +104,18 @@ class StartScreen(Screen[None]):
         self.show_recent()
 
     def show_recent(self) -> None:
+        """The recent projects, the first one still there highlighted (Enter opens it)."""
         options = self.query_one("#recent", OptionList)
         options.clear_options()
         for path in load_recent():
             exists = path.is_file()
             label = str(path) if exists else f"{path}（文件已不存在）"
             options.add_option(Option(label, id=str(path), disabled=not exists))
+        first = next(
+            (i for i in range(options.option_count) if not options.get_option_at_index(i).disabled),
+            None,
+        )
+        options.highlighted = first
 
     def say(self, message: str, error: bool = True) -> None:
         line = self.query_one("#start-message", Static)
@@ -160,6 +179,14 @@ class StartScreen(Screen[None]):
             self._suggested = suggestion
             target.value = suggestion
 
+    @on(Input.Submitted, "#agency, #year, #last-year")
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter in a field of the new-report form goes to the next one."""
+        fields = [f"#{name}" for name in NEW_FORM]
+        following = fields[fields.index(f"#{event.input.id}") + 1]
+        self.query_one(following, Input).focus()
+
+    @on(Input.Submitted, "#new-path")
     @on(Button.Pressed, "#create")
     def _create(self) -> None:
         from drafter.newproject import check_agency_year

@@ -25,6 +25,7 @@ from drafter.model import Draft
 from drafter.similarity import is_copied, section_carried
 from drafter.tui.session import Session
 from drafter.tui.widgets.claims_panel import ClaimsPanel
+from drafter.tui.widgets.prose_area import ProseArea
 
 if TYPE_CHECKING:
     from drafter.drafting.apply import Outcome
@@ -71,16 +72,16 @@ class SectionEditor(Vertical):
             with Vertical(classes="reference"):
                 yield Static("", classes="pane-title", id="reference-title")
                 with ContentSwitcher(initial=LAST_YEAR, id="reference"):
-                    yield TextArea(
+                    yield ProseArea(
                         self.last_year_text, read_only=True, soft_wrap=True, id=LAST_YEAR
                     )
-                    yield TextArea(
+                    yield ProseArea(
                         draft.text if draft else "", read_only=True, soft_wrap=True, id=SUGGESTION
                     )
                 yield Static("", classes="draft-notes", id="draft-notes")
             with Vertical(classes="mine"):
                 yield Static("今年（编辑区）", classes="pane-title")
-                yield TextArea(self.session.project.text(self.key), soft_wrap=True, id="this-year")
+                yield ProseArea(self.session.project.text(self.key), soft_wrap=True, id="this-year")
                 yield ClaimsPanel(self.session, self.key, id="claims")
         yield Static("", classes="section-info")
 
