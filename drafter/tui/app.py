@@ -3,7 +3,7 @@
 Kept thin: the screens do the work, the core does the computing. Saving, the first
 check and quitting are :class:`~drafter.tui.autosave.AutosavingApp`'s; this class opens
 and creates projects, routes between screens and jumps, runs the export dialog, and
-keeps the terminal cursor at the caret of the focused text field (:attr:`cursor_position`).
+keeps the terminal cursor at the caret of the focused text field (``CaretAtFocus``).
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.geometry import Offset
 from textual.screen import Screen
 
 from drafter.recent import remember
 from drafter.tui import collector
 from drafter.tui.autosave import AUTOSAVE_DELAY, AutosavingApp
+from drafter.tui.caret import CaretAtFocus
 from drafter.tui.messages import JumpToCell, JumpToFinding
 from drafter.tui.screens.start import StartScreen
 
@@ -39,11 +39,15 @@ if TYPE_CHECKING:
 PROJECT_SCREENS = ("figures", "narrative", "checks")
 
 
-class DrafterApp(AutosavingApp):
+class DrafterApp(CaretAtFocus, AutosavingApp):
     """政府信息公开工作年度报告 — figures, prose and checks of one project."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "drafter"
+    # Classes on every screen by terminal size: app.tcss and the dialogs tighten their
+    # layout on an 80×24 terminal (every control stays on screen) and keep room at 120×40.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "帮助", id="app.help", tooltip="按键、表格标记和核对规则"),
@@ -67,8 +71,14 @@ class DrafterApp(AutosavingApp):
             id="app.details",
             tooltip="修改机关全称、报告年度和标题",
         ),
+        # Not in the key bar (room at 80 columns): changes are saved within a second anyway.
         Binding(
-            "ctrl+s", "save", "保存", id="app.save", tooltip="立即保存（修改本来就会自动保存）"
+            "ctrl+s",
+            "save",
+            "保存",
+            id="app.save",
+            show=False,
+            tooltip="立即保存（修改本来就会自动保存）",
         ),
         Binding("ctrl+q", "quit", "退出", id="app.quit", priority=True, tooltip="保存并退出"),
         Binding(
@@ -91,7 +101,6 @@ class DrafterApp(AutosavingApp):
         autosave_delay: float = AUTOSAVE_DELAY,
         offline: bool = False,
     ) -> None:
-        self._cursor_position = Offset(0, 0)
         super().__init__(autosave_delay)
         self.initial_path = path
         self.workdir = workdir or Path.cwd()
@@ -101,32 +110,6 @@ class DrafterApp(AutosavingApp):
         self.endpoint = ""
         """The status line's 模型 @ 主机 or 离线起草 (from the settings, after the first paint)."""
         self.last_export: Path | None = None
-
-    # ---------------------------------------------------------------- IME caret
-
-    @property
-    def cursor_position(self) -> Offset:
-        """Where the terminal cursor is parked after every screen update.
-
-        Textual 8.2.8 writes ``App.cursor_position`` after each compositor update (the
-        supported hook for IME and emoji pickers) but Input and TextArea only set it on
-        focus and caret moves, so it goes stale when the layout moves under them
-        (scrolling, tab switches, screens). Computing it here, from the focused widget's
-        caret at the moment of drawing (:func:`~drafter.tui.caret.caret_offset`, which
-        also corrects Input's column at the end of its text), keeps the cursor there.
-        """
-        from drafter.tui.caret import caret_offset
-
-        try:
-            focused = self.screen.focused
-        except Exception:
-            return self._cursor_position
-        offset = caret_offset(focused)
-        return self._cursor_position if offset is None else offset
-
-    @cursor_position.setter
-    def cursor_position(self, value: Offset) -> None:
-        self._cursor_position = value
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Project-only keys are left out of the footer until a project is open, and

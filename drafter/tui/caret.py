@@ -28,3 +28,29 @@ def caret_offset(widget: Widget | None) -> Offset | None:
         return Offset(region.x + before - int(widget.scroll_offset.x), region.y)
     offset = getattr(widget, "cursor_screen_offset", None)
     return offset if isinstance(offset, Offset) else None
+
+
+class CaretAtFocus:
+    """App mixin: the terminal cursor at the caret of the focused field, at every paint.
+
+    Textual 8.2.8 writes ``App.cursor_position`` after each compositor update (the
+    supported hook for IME and emoji pickers) but Input and TextArea only set it on
+    focus and caret moves, so it goes stale when the layout moves under them
+    (scrolling, tab switches, screens). Computing it from the focused widget's caret at
+    the moment of drawing (:func:`caret_offset`) keeps the cursor there.
+    """
+
+    _cursor_position = Offset(0, 0)
+
+    @property
+    def cursor_position(self) -> Offset:
+        try:
+            focused = self.screen.focused  # type: ignore[attr-defined]
+        except Exception:
+            return self._cursor_position
+        offset = caret_offset(focused)
+        return self._cursor_position if offset is None else offset
+
+    @cursor_position.setter
+    def cursor_position(self, value: Offset) -> None:
+        self._cursor_position = value

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Static, Tree
 from textual.widgets.tree import NodeID, TreeNode
 
 from drafter import forms
 from drafter.model import Finding
 from drafter.tui.messages import JumpToFinding
 from drafter.tui.session import Session
+from drafter.tui.widgets.key_bar import KeyBar
 from drafter.tui.widgets.status_line import StatusLine
 
 SEVERITIES = (("error", "错误"), ("warning", "警告"))
@@ -71,7 +72,7 @@ class ChecksScreen(Screen[None]):
         yield tree
         yield Static("", id="finding-detail")
         yield StatusLine()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         self.query_one(StatusLine).show_session(self.session)

@@ -23,7 +23,7 @@ class ChoiceScreen(ModalScreen[str]):
     DEFAULT_CSS = """
     ChoiceScreen { align: center middle; }
     ChoiceScreen > Vertical {
-        width: 80; height: auto; max-height: 80%;
+        width: 80; max-width: 100%; height: auto; max-height: 100%;
         border: thick $accent; background: $surface; padding: 1 2;
     }
     ChoiceScreen #question { margin-bottom: 1; }

@@ -72,11 +72,11 @@ class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > Vertical {
-        width: 100; height: auto; max-height: 90%;
+        width: 100; max-width: 100%; height: auto; max-height: 100%;
         border: thick $accent; background: $surface; padding: 1 2;
     }
     ExportScreen RadioSet { layout: horizontal; width: 100%; border: none; padding: 0; }
-    ExportScreen RadioButton { margin-right: 2; }
+    ExportScreen RadioSet > RadioButton { width: auto; margin-right: 2; }
     ExportScreen Input { margin-top: 1; border-title-color: $text-muted; }
     ExportScreen #export-message { height: auto; margin-top: 1; }
     ExportScreen #export-message.error { color: $error; text-style: bold; }
@@ -86,6 +86,12 @@ class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
     ExportScreen Button { margin-left: 1; }
     ExportScreen .override { display: none; }
     ExportScreen.refused .override { display: block; }
+    /* 80×24: no blank lines, fewer errors at a time (they scroll), so the formats,
+       保存为 and every button stay on screen (app.tcss narrows the buttons). */
+    ExportScreen.-short > Vertical { padding: 0 1; }
+    ExportScreen.-short Input, ExportScreen.-short #export-message,
+    ExportScreen.-short .buttons { margin-top: 0; }
+    ExportScreen.-short #export-errors { max-height: 6; }
     """
 
     def __init__(self, session: Session, path: Path | None = None) -> None:

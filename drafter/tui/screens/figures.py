@@ -9,12 +9,13 @@ from textual.containers import Container
 from textual.content import Content
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from drafter import forms
 from drafter.tui.messages import FindingsChecked
 from drafter.tui.session import Session
 from drafter.tui.widgets.form_grid import FormGrid
+from drafter.tui.widgets.key_bar import KeyBar
 from drafter.tui.widgets.key_facts import KeyFactsEditor
 from drafter.tui.widgets.status_line import StatusLine
 from drafter.tui.widgets.tab_strip import TabStrip
@@ -57,7 +58,7 @@ class FiguresScreen(Screen[None]):
                 yield Lazy(KeyFactsEditor(self.session, id="key-facts"))
         yield Static("", id="cell-detail")
         yield StatusLine()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.grid("active").focus()

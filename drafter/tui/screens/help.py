@@ -75,7 +75,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 110; height: 90%; border: thick $accent; background: $surface;
+        width: 110; max-width: 100%; height: 90%; border: thick $accent; background: $surface;
     }
     """
 
@@ -84,8 +84,11 @@ class HelpScreen(ModalScreen[None]):
         self.groups = groups
 
     def compose(self) -> ComposeResult:
+        from drafter.tui.widgets.key_bar import KeyBar
+
         with VerticalScroll():
             yield Markdown(help_markdown(self.groups, self.app))
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from drafter import forms
@@ -18,6 +18,7 @@ from drafter.tui.messages import JumpToCell
 from drafter.tui.screens.choice import ChoiceScreen
 from drafter.tui.session import Session
 from drafter.tui.widgets.claims_panel import ClaimsPanel
+from drafter.tui.widgets.key_bar import KeyBar
 from drafter.tui.widgets.section_editor import SectionEditor
 from drafter.tui.widgets.status_line import StatusLine
 
@@ -110,7 +111,7 @@ class NarrativeScreen(Screen[None]):
                 with TabPane(section_title(key), id=f"sec-{key}"):
                     yield SectionEditor(self.session, key, id=f"editor-{key}")
         yield StatusLine()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_section(forms.NARRATIVE_KEYS[0])

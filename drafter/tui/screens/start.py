@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.recent import load_recent
+from drafter.tui.widgets.key_bar import KeyBar
 from drafter.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -82,13 +83,15 @@ class StartScreen(Screen[None]):
                 yield self._field("机关全称", "agency", "如 云溪县市场监督管理局")
                 yield self._field("报告年度", "year", value=str(report_year(self.today)))
                 with Horizontal(classes="buttons"):
-                    yield self._field("上年报告（可选：项目文件或已发布的报告）", "last-year")
+                    yield self._field(
+                        "上年报告（可选）", "last-year", "去年的项目文件或已发布的报告"
+                    )
                     yield Button("选择…", id="browse-last-year")
                 yield self._field("保存为（.json）", "new-path")
                 yield Button("新建", id="create", variant="primary")
         yield Static("", id="start-message")
         yield StatusLine()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     @staticmethod
     def _field(title: str, id: str, placeholder: str = "", value: str = "") -> Input:

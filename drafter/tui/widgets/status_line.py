@@ -18,12 +18,20 @@ class StatusLine(Static):
     StatusLine { height: 1; padding: 0 1; background: $panel; color: $text; }
     """
 
+    _session: Session | None = None
+
     @property
     def endpoint(self) -> str:
         """``模型 @ 主机`` or 离线起草, as the app last learnt it (blank until then)."""
         return str(getattr(self.app, "endpoint", ""))
 
+    def on_resize(self) -> None:
+        self.show_session(self._session)
+
     def show_session(self, session: Session | None) -> None:
+        """Say the state of ``session``: the report's name is left out when the line
+        would not fit (80 columns), the file name, saving, findings and endpoint never."""
+        self._session = session
         if session is None:
             self.update(self.endpoint)
             return
@@ -46,13 +54,13 @@ class StatusLine(Static):
                 warnings=str(warnings),
             )
         year = f"{project.year}年" if project.year else ""
-        self.update(
-            Content.from_markup(
-                "$report · $file · $saved │ $checked │ $endpoint",
-                report=f"{project.agency}{year}",
-                file=session.path.name,
-                saved=saved,
-                checked=checked,
-                endpoint=self.endpoint,
-            )
+        state = Content.from_markup(
+            "$file · $saved │ $checked │ $endpoint",
+            file=session.path.name,
+            saved=saved,
+            checked=checked,
+            endpoint=self.endpoint,
         )
+        whole = Content(f"{project.agency}{year} · ") + state
+        room = self.content_region.width or self.app.size.width
+        self.update(whole if whole.cell_length <= room else state)

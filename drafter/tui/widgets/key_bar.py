@@ -1,0 +1,67 @@
+"""The key bar at the bottom of a screen: every key shown, wrapped rather than cut.
+
+Textual's ``Footer`` is one scrolling line: at 80 columns the figures screen's keys
+ran off its right edge (F4, F10 and Ctrl+P unseen). This draws the same keys (the
+focused widget's, the screen's, the app's, each action once) as one text that wraps
+at the spaces between keys, so a narrow terminal gets a second line instead of a cut.
+A click on a key presses it, as in ``Footer``. One widget instead of one per key.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+PALETTE_KEY = "ctrl+p"
+
+
+class KeyBar(Static):
+    """The keys that work here, ``^p命令`` last."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom; height: auto; max-height: 3;
+        background: $footer-background; color: $footer-description-foreground;
+        link-style: none; link-style-hover: reverse;
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.call_after_refresh(self.show_keys)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if self.is_attached and screen is self.screen:
+            self.show_keys()
+
+    def show_keys(self) -> None:
+        """Redraw from the bindings active now (focus decides which apply)."""
+        seen: set[str] = set()
+        keys: list[Content] = []
+        palette: Content | None = None
+        for _, binding, enabled, _ in self.screen.active_bindings.values():
+            if binding.key == PALETTE_KEY:
+                palette = self._key(binding.key, self.app.get_key_display(binding), "命令", True)
+                continue
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            display = self.app.get_key_display(binding)
+            keys.append(self._key(binding.key, display, binding.description, enabled))
+        if palette is not None:
+            keys.append(palette)
+        self.update(Content(" ").join(keys))
+
+    @staticmethod
+    def _key(key: str, display: str, description: str, enabled: bool) -> Content:
+        dim = "" if enabled else " dim"
+        return Content.from_markup(
+            f"[@click=app.simulate_key('{key}'){dim}][b $footer-key-foreground]$display[/]"
+            "$description[/]",
+            display=display,
+            description=description,
+        )
