@@ -128,7 +128,9 @@ class FiguresScreen(Screen[None]):
 
     @on(FormGrid.CursorMoved)
     def _cursor_moved(self, event: FormGrid.CursorMoved) -> None:
-        self.show_detail(event.grid)
+        # F6 pressed quickly: a grid passed on the way may speak after the next tab shows.
+        if event.grid is self.current_grid():
+            self.show_detail(event.grid)
 
     @on(FormGrid.Edited)
     def _edited(self, event: FormGrid.Edited) -> None:
