@@ -22,8 +22,16 @@ async def test_help_lists_the_keys_and_every_rule(make_app, project_file):
         for rule in REGISTRY:
             assert f"| {rule.id} | {rule.title} |" in text
         assert "| f8 | 采用建议 |" in text
+        assert "| ^r | 报告信息 |" in text and "| ^home | 到开头 |" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+def highlighted(palette) -> str:
+    for hits in palette.query(CommandList):
+        if hits.option_count and hits.highlighted is not None:
+            return str(hits.get_option_at_index(hits.highlighted).prompt)
+    return ""
 
 
 async def test_the_command_palette_runs_drafter_commands(make_app, project_file):
@@ -33,8 +41,8 @@ async def test_the_command_palette_runs_drafter_commands(make_app, project_file)
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press("文", "字")
-        await eventually(pilot, lambda: any(c.option_count for c in app.screen.query(CommandList)))
-        await pilot.pause(0.3)  # the search streams its hits: let the best one arrive
+        # The search streams its hits: wait until the best one (文字 itself) is highlighted.
+        await eventually(pilot, lambda: highlighted(app.screen).startswith("文字"))
         await pilot.press("enter")
         await eventually(pilot, lambda: isinstance(app.screen, NarrativeScreen))
 

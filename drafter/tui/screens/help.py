@@ -20,12 +20,13 @@ def key_groups(app_bindings: Iterable[BindingType]) -> list[tuple[str, Iterable[
     from drafter.tui.screens.narrative import NarrativeScreen
     from drafter.tui.widgets.form_grid import FormGrid
     from drafter.tui.widgets.key_facts import KeyFactsEditor
+    from drafter.tui.widgets.prose_area import ProseArea
 
     return [
         ("全局", app_bindings),
         ("表格", [*FiguresScreen.BINDINGS, *FormGrid.BINDINGS]),
         ("要点", KeyFactsEditor.BINDINGS),
-        ("文字", NarrativeScreen.BINDINGS),
+        ("文字", [*NarrativeScreen.BINDINGS, *ProseArea.BINDINGS]),
     ]
 
 
