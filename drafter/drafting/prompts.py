@@ -26,6 +26,7 @@ from drafter import forms
 from drafter.agency import classify, self_designations
 from drafter.drafting.chat import ChatMessage
 from drafter.drafting.figures import Figure, section_figures, show, sum_of, value_of
+from drafter.drafting.statements import statements
 from drafter.model import Finding, Project, Report
 
 PROMPT_LIMIT = 6000
@@ -240,22 +241,14 @@ def reask_message(
 
 def skeleton(prompts: Prompts, report: Report, key: str) -> str:
     """The offline drafter's starting text when last year has nothing for ``key``."""
-    groups: dict[str, str] = {}
-    for subgroup in (forms.WITHHELD, forms.UNAVAILABLE, forms.NOT_PROCESSED, forms.OTHER):
-        paths = [
-            f"requests.{r.key}.total"
-            for r in forms.request_rows(report.format)
-            if r.outcome and (r.subgroup == subgroup or r.label == subgroup)
-        ]
-        groups[subgroup.strip("（）一二三四五六七")] = sum_of(report, *paths)
     return prompts.render(
         f"offline/{key}.j2",
         **base_context(report),
         fmt=report.format,
         aspects=forms.OVERVIEW_ASPECTS,
         numerals=NUMERALS,
+        statements=statements(report, self_name(report.agency)),
         v=lambda path: value_of(report, path),
         total=lambda *paths: sum_of(report, *paths),
-        groups=groups,
         show=show,
     ).strip()
