@@ -197,6 +197,9 @@ def section_context(project: Project, key: str, reference: str, trimmed: bool) -
         "numerals": NUMERALS,
         "is_government": kind.body == "government",
         "figures": [_figure_line(f) for f in section_figures(project, key)],
+        "statements": statements(project, self_name(project.agency)).all()
+        if key == "overview"
+        else [],
         "key_facts": [(k.label, k.value) for k in project.key_facts],
         "last_year": project.last_year.year if project.last_year else None,
         "reference": defang(reference),
@@ -217,7 +220,8 @@ def section_prompt(
     template = f"{key}.j2"
     system = system_message(prompts, project)
     reference = project.last_year.text(key).strip() if project.last_year else ""
-    bare = prompts.render(template, **section_context(project, key, "", False))
+    # Rendered with a stand-in reference, so the words introducing it are counted too.
+    bare = prompts.render(template, **section_context(project, key, "…", True))
     budget = max(limit - len(system.content) - len(bare) - len(FENCE_OPEN + FENCE_CLOSE) - 40, 0)
     reference, trimmed = trim_reference(reference, max(budget, MIN_REFERENCE))
     user = prompts.render(template, **section_context(project, key, reference, trimmed))
@@ -235,6 +239,7 @@ def reask_message(
         **base_context(report),
         heading=forms.SECTION_BY_KEY[key].heading,
         findings=[(f.rule, f.message, f.excerpt or "") for f in findings],
+        rules=sorted({f.rule for f in findings}),
     )
     return ChatMessage("user", text)
 
