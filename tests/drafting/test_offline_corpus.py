@@ -12,7 +12,6 @@ confirms a marked figure must not be left with a copy).
 from __future__ import annotations
 
 import asyncio
-import csv
 import re
 from pathlib import Path
 
@@ -26,26 +25,9 @@ from drafter.drafting.prompts import Prompts
 from drafter.model import Project
 from drafter.narrative.similarity import carried_over, sentence_keys
 from drafter.store import load_project
-from tests.factories import CORPUS
+from tests.quality import consecutive_pairs
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年)")
-
-
-def consecutive_pairs() -> list[tuple[Path, Path]]:
-    """(last year, this year) files of one agency, from the manifest and full/."""
-    manifest = (CORPUS / "manifest.tsv").read_text(encoding="utf-8").splitlines()
-    rows = list(csv.DictReader(manifest, delimiter="\t"))
-    year = {r["file"]: int(r["year"]) for r in rows}
-    pairs = set()
-    for r in rows:
-        for other in filter(None, (p.strip() for p in r["pair_with"].split(";"))):
-            if "non-consecutive" in other or year.get(other) != year[r["file"]] + 1:
-                continue
-            pairs.add((CORPUS / "reports" / r["file"], CORPUS / "reports" / other))
-    full = sorted((CORPUS / "full").glob("*_pingtan_gwh_1.txt"))
-    if len(full) == 2:
-        pairs.add((full[0], full[1]))
-    return sorted(pairs)
 
 
 def imported(path: Path, out: Path) -> Project:
