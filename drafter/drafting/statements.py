@@ -28,6 +28,7 @@ from decimal import Decimal
 from drafter import forms
 from drafter.drafting.figures import UNKNOWN
 from drafter.model import CellValue, Report
+from drafter.tables import input_cells
 
 ACTIVE, REQUESTS, APPEALS = "active", "requests", "appeals"
 
@@ -46,6 +47,14 @@ class Statements:
 
 class _Blank(Exception):
     """A cell the statement needs is not filled in."""
+
+
+def _require(report: Report, table: str) -> None:
+    """Every cell of ``table`` the clerk types is filled in (a total over a blank cell
+    would be a figure made of what happens to be filled)."""
+    for cell in input_cells(report.format):
+        if cell.table == table and report.tables.get(cell.path) is None:
+            raise _Blank(cell.path)
 
 
 def _value(report: Report, path: str) -> int | Decimal:
@@ -134,6 +143,7 @@ def _decisions(report: Report) -> str:
 def active_statement(report: Report, self_name: str) -> str:
     """主动公开: documents, decisions and (2021) fees."""
     try:
+        _require(report, ACTIVE)
         if report.format == "2021":
             documents = [
                 _documents(report, "regulations", "规章"),
@@ -187,6 +197,7 @@ def _outcomes(report: Report) -> list[tuple[str, int, list[str]]]:
 def requests_statement(report: Report) -> str:
     """依申请公开: received, carried in, handled by result, carried to next year."""
     try:
+        _require(report, REQUESTS)
         new = int(_value(report, "requests.new.total"))
         carried_in = int(_value(report, "requests.carried_in.total"))
         handled = int(_value(report, "requests.total.total"))
@@ -239,6 +250,7 @@ def appeals_statement(report: Report) -> str:
     """行政复议 and 行政诉讼 caused by information disclosure, each by result."""
     rows = dict(forms.APPEAL_ROWS)
     try:
+        _require(report, APPEALS)
         review = int(_value(report, "appeals.review.total"))
         suits = [
             (rows[row], count, _by_result(report, row, count))

@@ -61,6 +61,8 @@ _LEAD = re.compile(
     r")+"
 )
 _TRAILING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+_RULE_LINE = re.compile(r"[ \t]*([-*_=~])(?:[ \t]*\1){2,}[ \t]*")
+"""--- *** ___ ===: a Markdown rule or underline, no text."""
 
 
 def strip_marks(line: str) -> str:
@@ -70,6 +72,8 @@ def strip_marks(line: str) -> str:
     ``### （一）主动公开`` → ``（一）主动公开``; ``&nbsp;<br/>`` → ``` ```. A single
     ``*`` that marks nothing (``*注：``) and ``#`` or ``-`` inside a sentence stay.
     """
+    if _RULE_LINE.fullmatch(line):
+        return ""
     if "<" in line:
         line = _HTML_TAG.sub("", line)
     if "&" in line:
