@@ -7,8 +7,8 @@ import io
 import docx
 
 from drafter.exporters import render_report
-from drafter.exporters.docx import HEADING2
 from drafter.exporters.document import Heading, Paragraph, split_paragraphs
+from drafter.exporters.docx import HEADING2
 
 MARKED = """\
 ### （一）主动公开
