@@ -187,7 +187,7 @@ def _count_application(entry: Entry, year: int, resolve: _Resolver, result: Coun
         else:
             message = f"{entry.ref}：{year} 年已办结，但没有处理结果"
             result.issues.append(Issue("error", message, [entry.ref]))
-    elif entry.result and len(candidates("result", entry.result, result.format)) == 1:
+    elif f is None and entry.result and len(candidates("result", entry.result, result.format)) == 1:
         result.issues.append(
             Issue(
                 "warning",

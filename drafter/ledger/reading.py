@@ -47,6 +47,9 @@ class Workbook:
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """OLE2 compound file: a legacy .xls, or an Office file encrypted with a password."""
 
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+"""The stream name every password-protected Office Open XML file holds."""
+
 SAVE_AS = "请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入"
 
 
@@ -63,6 +66,8 @@ def parse_workbook(data: bytes, name: str) -> Workbook:
     if data.startswith(b"PK\x03\x04"):
         return _workbook(data, name, _zip_kind(data, name))
     if data.startswith(CFB_MAGIC):
+        if ENCRYPTED_PACKAGE in data:  # an .xlsx saved with a password is an OLE2 envelope
+            raise _locked(name)
         return _workbook(data, name, "xls")
     _refuse_other_formats(data, name)
     return _text_workbook(data, name)
@@ -92,15 +97,19 @@ def _refuse_other_formats(data: bytes, name: str) -> None:
         raise LedgerError(f"{name} 是网页格式的表格（业务系统导出的「.xls」常是这样）：{SAVE_AS}")
 
 
+def _locked(name: str) -> LedgerError:
+    return LedgerError(
+        f"台账文件 {name} 设置了打开密码：请在 Excel 或 WPS 中打开，取消密码后另存，再导入"
+    )
+
+
 def _workbook(data: bytes, name: str, kind: str) -> Workbook:
     import python_calamine as calamine  # the Rust reader, loaded only when a ledger is read
 
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError:
-        raise LedgerError(
-            f"台账文件 {name} 设置了打开密码：请在 Excel 或 WPS 中打开，取消密码后另存，再导入"
-        ) from None
+        raise _locked(name) from None
     except (calamine.CalamineError, OSError, ValueError):
         raise LedgerError(f"台账文件 {name} 已损坏或不是 Excel 表格，无法打开：{SAVE_AS}") from None
     sheets = []

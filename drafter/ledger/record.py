@@ -192,7 +192,8 @@ def explain(project: Project, path: str, limit: int | None = None) -> list[str]:
         return [head, "本项目还没有从台账统计过。"]
     refs = cell_rows(record, path, project.format)
     if refs is None:
-        return [head, f"这一格不是从台账统计的（台账 {record.file} 只统计了表三、表四）。"]
+        counted = "、".join(f"表{forms.TABLE_NUMERALS[t]}" for t in record.tables)
+        return [head, f"这一格不是从台账统计的（台账 {record.file} 统计的是{counted}）。"]
     lines = [
         head,
         f"台账 {record.file}（{record.year} 年，{record.counted:%Y-%m-%d %H:%M} 统计）："

@@ -112,7 +112,8 @@ def extract(workbook: Workbook, only: Sequence[str] = ()) -> Ledger:
 
 def _application_entries(sheet: Sheet, header: Header, ledger: Ledger) -> list[Entry]:
     cols = header.columns
-    category_col = cols.get("applicant_type")
+    # A bare 类型/类别 column in an application register is the applicant's type.
+    category_col = cols.get("applicant_type", cols.get("kind"))
     if category_col is None:
         category_col = cols.get("applicant")
         if category_col is not None:
@@ -129,7 +130,10 @@ def _appeal_entries(sheet: Sheet, header: Header) -> list[Entry]:
     default_kind = "行政诉讼" if "诉讼" in title else "行政复议" if "复议" in title else ""
     finished = cols.get("closed", cols.get("finished"))
     entries = []
-    for entry in _entries(sheet, header, cols.get("kind"), finished, cols.get("result")):
+    entries_read = _entries(
+        sheet, header, cols.get("kind"), finished, cols.get("result"), APPEAL_LABELS
+    )
+    for entry in entries_read:
         kind = entry.category or default_kind
         flag = _cell_text(sheet.rows[entry.ref.row - 1], cols.get("review_first")).lower()
         if flag and kind and "复议后" not in kind and "直接" not in kind and "诉" in kind:
@@ -143,8 +147,17 @@ def _appeal_entries(sheet: Sheet, header: Header) -> list[Entry]:
     return entries
 
 
+APPLICATION_LABELS = ("申请人类型", "答复日期", "处理结果")
+APPEAL_LABELS = ("类别", "结案日期", "结果")
+
+
 def _entries(
-    sheet: Sheet, header: Header, category: int | None, finished: int | None, result: int | None
+    sheet: Sheet,
+    header: Header,
+    category: int | None,
+    finished: int | None,
+    result: int | None,
+    labels: tuple[str, str, str] = APPLICATION_LABELS,
 ) -> list[Entry]:
     received = header.columns["received"]
     ignored = {header.columns.get("seq"), header.columns.get("note")}
@@ -166,12 +179,12 @@ def _entries(
         )
         entry.received = _date(row, received, LABELS["received"], entry)
         if finished is not None:
-            entry.finished = _date(row, finished, LABELS["finished"], entry)
+            entry.finished = _date(row, finished, labels[1], entry)
         entry.written = {
-            "收到日期": _shown(row, received),
-            "办结日期": _shown(row, finished),
-            "类别": entry.category,
-            "结果": entry.result,
+            LABELS["received"]: _shown(row, received),
+            labels[1]: _shown(row, finished),
+            labels[0]: entry.category,
+            labels[2]: entry.result,
         }
         entries.append(entry)
     return entries

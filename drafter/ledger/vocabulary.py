@@ -104,8 +104,10 @@ GROUP_WORDS: dict[str, tuple[str, ...]] = {
 MIN_CONTAINED = 3
 
 _NUMBERING = re.compile(
-    r"^(?:\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．)）]))+"
+    r"[（(][一二三四五六七八九十\d]{1,2}[)）]"
+    r"|(?<![\d一二三四五六七八九十])[一二三四五六七八九十\d]{1,2}[、.．)）]"
 )
+"""Item numbers anywhere: 「（三）」「3.」「一、」 (the official labels are numbered)."""
 _NOTES = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
 _PUNCTUATION = re.compile(r"[\s\W_]+")
 
