@@ -58,7 +58,7 @@ def parse_date(value: object) -> date | None:
         if any(word in text for word in _NOT_YET):
             return None
         raise DateProblem(f"「{text}」不是日期")
-    if re.match(r"^\d{1,2}\s*[月/.-]\s*\d{1,2}", text):
+    if re.match(r"^\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?$", text):
         raise DateProblem(f"「{text}」没有年份：请写成 2023-1-5 或 2023年1月5日 这样的完整日期")
     raise DateProblem(f"「{text}」不是可识别的日期：请写成 2023-1-5 或 2023年1月5日")
 

@@ -1,0 +1,151 @@
+"""Dates, header names and wordings: each form offices type, and what is refused."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+
+from drafter import forms
+from drafter.ledger.columns import find_header, header_role
+from drafter.ledger.dates import DateProblem, parse_date
+from drafter.ledger.reading import Sheet
+from drafter.ledger.vocabulary import candidates
+
+D = date(2023, 1, 5)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2023-1-5",
+        "2023-01-05",
+        "2023/01/05",
+        "2023/1/5",
+        "2023.1.5",
+        "2023年1月5日",
+        "2023年01月05日",
+        "2023 年 1 月 5 日",
+        "２０２３-１-５",
+        "2023-1-5 10:30",
+        "20230105",
+        20230105,
+        20230105.0,
+        44931,
+        44931.0,
+        "44931",
+        D,
+        datetime(2023, 1, 5, 16, 45),
+    ],
+)
+def test_every_date_form_reads_as_the_same_day(written):
+    assert parse_date(written) == D
+
+
+@pytest.mark.parametrize("written", ["", "  ", "—", "/", "无", "办理中", "未答复", "待办结", None])
+def test_blank_or_not_yet_is_no_date(written):
+    assert parse_date(written) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("1月5日", "没有年份"),
+        ("23.1.5", "不是可识别的日期"),
+        ("2023-2-30", "不是存在的日期"),
+        ("20231305", "不是存在的日期"),
+        ("已答复", "不是日期"),
+        (12.5, "不是日期"),
+        (time(10, 30), "是时间"),
+        (True, "不是日期"),
+    ],
+)
+def test_unreadable_dates_are_refused_with_a_reason(written, says):
+    with pytest.raises(DateProblem, match=says):
+        parse_date(written)
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("收到日期", "received"),
+        ("申请日期", "received"),
+        ("收到申请日期（年月日）", "received"),
+        ("答复日期", "finished"),
+        ("办结时间", "finished"),
+        ("答复期限", "deadline"),
+        ("是否延期", "extended"),
+        ("申请人（姓名或名称）", "applicant"),
+        ("申请人 类型", "applicant_type"),
+        ("答复类型", "result"),
+        ("处理结果", "result"),
+        ("案号", "case_no"),
+        ("结案日期", "closed"),
+        ("联系电话", None),
+    ],
+)
+def test_header_names(header, role):
+    assert header_role(header) == role
+
+
+def test_the_header_row_is_found_under_title_rows_and_across_a_two_row_header():
+    sheet = Sheet(
+        "Sheet1",
+        [
+            ["某局2023年政府信息公开申请登记台账", "某局2023年政府信息公开申请登记台账", ""],
+            ["序号", "收到申请", "收到申请", "答复", "答复"],
+            ["序号", "日期", "方式", "日期", "答复类型"],
+            [1, "2023-1-5", "网络", "2023-1-9", "予以公开"],
+        ],
+    )
+    header = find_header(sheet)
+    assert header is not None and header.row == 2
+    assert header.columns == {"seq": 0, "received": 1, "channel": 2, "finished": 3, "result": 4}
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("同意公开", "granted"),
+        ("公开", "granted"),
+        ("部分公开", "partial"),
+        ("不予公开-国家秘密", "withheld_1"),
+        ("不予公开（保护第三方合法权益）", "withheld_4"),
+        ("本机关不掌握", "unavailable_1"),
+        ("信息不存在", "unavailable_1"),
+        ("信访举报投诉类", "not_processed_1"),
+        ("重复申请", "not_processed_2"),
+        ("撤回", "other_3"),
+        ("申请人撤回", "other_3"),
+    ],
+)
+def test_result_variants_name_one_row(written, key):
+    assert candidates("result", written) == (key,)
+
+
+def test_every_official_result_label_names_its_own_row():
+    for row in forms.request_rows("2021"):
+        if row.outcome:
+            assert candidates("result", row.full_label) == (row.key,)
+            assert candidates("result", row.label) == (row.key,)
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "keys"),
+    [
+        ("result", "不予公开", tuple(f"withheld_{i}" for i in range(1, 9))),
+        ("result", "补正", ("unavailable_3", "other_1")),
+        ("result", "办理完毕", ()),
+        ("applicant_type", "律师", ("natural_person", "legal_services")),
+        ("applicant_type", "法人或其他组织", forms.ORG_COLUMNS),
+        ("appeal_kind", "行政诉讼", ("litigation_direct", "litigation_after_review")),
+        ("appeal_result", "驳回", ("upheld", "other")),
+    ],
+)
+def test_a_group_word_or_an_unknown_value_is_a_question(field, written, keys):
+    assert candidates(field, written) == keys
+
+
+def test_the_2019_format_takes_every_other_outcome_into_its_one_row():
+    assert candidates("result", "申请人撤回", "2019") == ("other_1",)
+    assert candidates("result", "逾期不补正", "2019") == ("other_1",)
