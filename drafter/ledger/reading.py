@@ -17,7 +17,6 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.importers.decoding import ImportFailed, decode
 from drafter.store import read_input
 
 Value = object
@@ -143,6 +142,9 @@ def _fill_merged(
 
 
 def _text_workbook(data: bytes, name: str) -> Workbook:
+    # The importers' encoding detection, imported only for a text ledger.
+    from drafter.importers.decoding import ImportFailed, decode
+
     try:
         text, encoding = decode(data)
     except ImportFailed:

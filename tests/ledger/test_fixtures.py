@@ -71,7 +71,7 @@ def test_ambiguous_values_are_questions_with_their_rows_never_guesses(name):
 
 
 def test_the_sample_ledger_counts_to_the_example_projects_tables():
-    """fixtures/ledger's sample is the register behind the example project's 2025 tables 三 and 四."""
+    """The sample ledger is the register behind the example project's 2025 tables 三 and 四."""
     project = example()
     counted = count_file(LEDGERS / "yunxi-2025-台账.xlsx", project, today=TODAY)
     count = counted.count
