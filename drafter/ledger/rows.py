@@ -164,8 +164,7 @@ def _entries(
     entries = []
     for index in range(header.row + 1, len(sheet.rows)):
         row = sheet.rows[index]
-        substance = [c for i, c in enumerate(row) if i not in ignored and _blank(c) is False]
-        if not substance:
+        if all(_blank(c) for i, c in enumerate(row) if i not in ignored):
             continue
         first = next((str(c).strip() for c in row if not _blank(c)), "")
         if first.replace(" ", "").startswith(SUMMARY_WORDS):
@@ -181,8 +180,8 @@ def _entries(
         if finished is not None:
             entry.finished = _date(row, finished, labels[1], entry)
         entry.written = {
-            LABELS["received"]: _shown(row, received),
-            labels[1]: _shown(row, finished),
+            LABELS["received"]: _shown(row, received, entry.received),
+            labels[1]: _shown(row, finished, entry.finished),
             labels[0]: entry.category,
             labels[2]: entry.result,
         }
@@ -213,17 +212,10 @@ def _cell_text(row: list[Value], col: int | None) -> str:
     return str(value).strip()
 
 
-def _shown(row: list[Value], col: int | None) -> str:
-    """A date cell as the clerk should recognise it in provenance."""
+def _shown(row: list[Value], col: int | None, parsed: date | None) -> str:
+    """A date cell as the clerk should recognise it in provenance: text as typed, else ISO."""
     if col is None or col >= len(row) or _blank(row[col]):
         return ""
-    value = row[col]
-    try:
-        parsed = parse_date(value)
-    except DateProblem:
-        parsed = None
-    return (
-        parsed.isoformat()
-        if parsed is not None and not isinstance(value, str)
-        else _cell_text(row, col)
-    )
+    if isinstance(row[col], str) or parsed is None:
+        return _cell_text(row, col)
+    return parsed.isoformat()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from drafter import forms
 from drafter.forms import FormatId
@@ -151,6 +151,7 @@ def targets(field: str, fmt: FormatId = "2021") -> tuple[Target, ...]:
     raise KeyError(field)
 
 
+@lru_cache(maxsize=8192)
 def core(text: str, *, notes: bool = True) -> str:
     """Wording as compared: no numbering, spaces or punctuation; full-width folded.
 
@@ -191,9 +192,13 @@ def _groups(field: str, fmt: FormatId) -> dict[str, tuple[str, ...]]:
     return {word: tuple(keys) for word, keys in groups.items()}
 
 
-def candidates(field: str, value: object, fmt: FormatId = "2021") -> tuple[str, ...]:
-    """The targets ``value`` may mean, in form order: one is a match, none or several a question."""
-    text = core(str(value))
+@lru_cache(maxsize=8192)
+def candidates(field: str, value: str, fmt: FormatId = "2021") -> tuple[str, ...]:
+    """The targets ``value`` may mean, in form order: one is a match, none or several a question.
+
+    Cached: a ledger repeats a handful of wordings over thousands of rows.
+    """
+    text = core(value)
     if not text:
         return ()
     aliases = _aliases(field, fmt)
