@@ -7,10 +7,11 @@ from datetime import date, datetime, time
 import pytest
 
 from drafter import forms
-from drafter.ledger.columns import find_header, header_role
+from drafter.ledger.columns import COLUMNS, find_header, header_role
 from drafter.ledger.dates import DateProblem, parse_date
 from drafter.ledger.reading import Sheet
 from drafter.ledger.vocabulary import candidates
+from tests.factories import ROOT
 
 D = date(2023, 1, 5)
 
@@ -149,3 +150,11 @@ def test_a_group_word_or_an_unknown_value_is_a_question(field, written, keys):
 def test_the_2019_format_takes_every_other_outcome_into_its_one_row():
     assert candidates("result", "申请人撤回", "2019") == ("other_1",)
     assert candidates("result", "逾期不补正", "2019") == ("other_1",)
+
+
+def test_the_readme_lists_every_header_name():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## 从申请登记台账统计表三、表四") :]
+    for label, names in COLUMNS.values():
+        row = next(line for line in section.splitlines() if line.startswith(f"| {label} |"))
+        assert all(name in row for name in names), label
