@@ -88,6 +88,18 @@ def run(args: argparse.Namespace) -> int:
     if ledger_file is None:
         print("\n".join(explain(project, args.explain)))
         return 0
+    if (
+        args.year
+        and project.year
+        and args.year != project.year
+        and not (args.dry_run or args.explain)
+    ):
+        print(
+            f"统计年度 {args.year} 与项目年度 {project.year} 不同，不能写入这个项目："
+            "只查看时加 --dry-run，或换用该年度的项目文件",
+            file=sys.stderr,
+        )
+        return 2
     try:
         choices = _read_mapping(args.map, project) if args.map and Path(args.map).exists() else {}
         counted = count_file(

@@ -179,7 +179,11 @@ def provenance_line(project: Project, path: str) -> str | None:
     refs = cell_rows(record, path, project.format)
     if refs is None:
         return None
-    return f"台账 {record.file}（{record.year} 年）：{describe_rows(refs)}"
+    line = f"台账 {record.file}（{record.year} 年）：{describe_rows(refs)}"
+    counted, now = record.cells.get(path), project.tables.get(path)
+    if counted is not None and now != counted:  # typed over, or the count undone
+        line += f"；台账统计为 {counted}，现在是 {'空' if now is None else now}"
+    return line
 
 
 def explain(project: Project, path: str, limit: int | None = None) -> list[str]:

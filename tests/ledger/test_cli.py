@@ -167,3 +167,27 @@ def test_files_that_are_not_ledgers_are_named_for_what_they_are(
     ledger.write_bytes(content)
     status, _, err = run(capsys, "ledger", ledger, project_file)
     assert status == 2 and says in err and err.count("\n") == 1
+
+
+def test_another_years_count_is_shown_but_never_written(capsys, project_file):
+    before = project_file.read_bytes()
+    status, _, err = run(capsys, "ledger", LEDGERS / "messy.xlsx", project_file, "--year", "2022")
+    assert status == 2 and "统计年度 2022 与项目年度 2023 不同" in err
+    status, out, _ = run(
+        capsys, "ledger", LEDGERS / "messy.xlsx", project_file, "--year", "2022", "--dry-run"
+    )
+    assert "2022 年：本年新收" in out
+    assert project_file.read_bytes() == before
+
+
+def test_the_detail_line_says_when_a_cell_no_longer_holds_its_count(capsys, tmp_path, project_file):
+    from drafter.ledger.record import provenance_line
+
+    write_counted(capsys, project_file, tmp_path)
+    project = load_project(project_file).project
+    line = provenance_line(project, "requests.granted.natural_person")
+    assert line == "台账 messy.xlsx（2023 年）：「2023年」第 5–6 行（共 2 行）"
+    project.tables.set("requests.granted.natural_person", 4)
+    line = provenance_line(project, "requests.granted.natural_person")
+    assert line is not None and line.endswith("；台账统计为 2，现在是 4")
+    assert provenance_line(project, "active.licensing") is None
