@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from drafter.ledger.columns import LABELS, Header, find_header, is_appeal_sheet, title_text
+from drafter.ledger.columns import (
+    LABELS,
+    Header,
+    find_header,
+    header_role,
+    is_appeal_sheet,
+    title_text,
+)
 from drafter.ledger.dates import DateProblem, parse_date
 from drafter.ledger.reading import LedgerError, Sheet, Value, Workbook
 
@@ -127,7 +134,8 @@ def _application_entries(sheet: Sheet, header: Header, ledger: Ledger) -> list[E
 def _appeal_entries(sheet: Sheet, header: Header) -> list[Entry]:
     cols = header.columns
     title = title_text(sheet, header)
-    default_kind = "行政诉讼" if "诉讼" in title else "行政复议" if "复议" in title else ""
+    words = [word for word in ("行政复议", "行政诉讼") if word[2:] in title]
+    default_kind = words[0] if len(words) == 1 else ""  # a sheet for both needs a 类别 column
     finished = cols.get("closed", cols.get("finished"))
     entries = []
     entries_read = _entries(
@@ -169,6 +177,8 @@ def _entries(
         first = next((str(c).strip() for c in row if not _blank(c)), "")
         if first.replace(" ", "").startswith(SUMMARY_WORDS):
             continue
+        if _repeated_header(row, received):
+            continue
         entry = Entry(
             RowRef(sheet.name, index + 1),
             None,
@@ -197,6 +207,14 @@ def _date(row: list[Value], col: int, label: str, entry: Entry) -> date | None:
     except DateProblem as exc:
         entry.problems.append(f"{label}{exc}")
         return None
+
+
+def _repeated_header(row: list[Value], received: int) -> bool:
+    """The header again in the data (registers pasted together page by page)."""
+    cell = row[received] if received < len(row) else ""
+    return (
+        isinstance(cell, str) and not cell.strip()[:1].isdigit() and header_role(cell) == "received"
+    )
 
 
 def _blank(cell: Value) -> bool:

@@ -158,3 +158,25 @@ def test_the_readme_lists_every_header_name():
     for label, names in COLUMNS.values():
         row = next(line for line in section.splitlines() if line.startswith(f"| {label} |"))
         assert all(name in row for name in names), label
+
+
+def test_a_repeated_header_and_a_register_for_both_kinds_of_case():
+    from drafter.ledger.reading import Workbook
+    from drafter.ledger.rows import extract
+
+    applications = Sheet(
+        "台账",
+        [
+            ["序号", "收到日期", "申请人类型", "答复日期", "处理结果"],
+            [1, "2023-1-5", "自然人", "2023-1-9", "予以公开"],
+            ["序号", "收到日期", "申请人类型", "答复日期", "处理结果"],  # page two pasted below
+            [2, "2023-2-5", "自然人", "2023-2-9", "予以公开"],
+        ],
+    )
+    appeals = Sheet(
+        "行政复议和行政诉讼",
+        [["案号", "收到日期", "结果", "结案日期"], ["一号", "2023-3-1", "维持", "2023-5-1"]],
+    )
+    ledger = extract(Workbook("台账.xlsx", "xlsx", [applications, appeals]))
+    assert [e.ref.row for e in ledger.applications] == [2, 4]
+    assert [e.category for e in ledger.appeals] == [""]  # 类别 unknown: not guessed

@@ -84,3 +84,31 @@ async def test_an_unusable_ledger_changes_nothing(make_app, project_file):
         assert app.session.project.tables == tables
         assert not app.session.dirty
     assert project_file.read_bytes() == before
+
+
+async def test_rows_in_error_are_listed_and_the_tables_stay(make_app, tmp_path):
+    from openpyxl import Workbook
+
+    ledger = tmp_path / "台账.xlsx"
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["序号", "收到日期", "申请人类型", "答复日期", "处理结果"])
+    sheet.append([1, "2023-3-5", "自然人", "2023-3-1", "予以公开"])  # answered before received
+    sheet.append([2, "", "自然人", "2023-3-1", "予以公开"])  # no received date
+    wb.save(ledger)
+    path = tmp_path / "2023.json"
+    save_project(Project.empty("某某局", 2023), path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        tables = app.session.project.tables.model_copy(deep=True)
+        await pilot.press("ctrl+l")
+        await pick_file(pilot, ledger)
+        await eventually(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        text = str(app.screen.query_one("#question", Static).render())
+        assert "台账有 2 处错误，表格没有改动" in text
+        assert "「Sheet」第 2 行：办结日期 2023-03-01 早于收到日期 2023-03-05" in text
+        assert "「Sheet」第 3 行：没有收到日期" in text
+        await pilot.press("escape")
+        await eventually(pilot, lambda: isinstance(app.screen, FiguresScreen))
+        assert app.session.project.tables == tables

@@ -215,3 +215,9 @@ class LedgerFlow:
             title="从台账生成",
             timeout=10,
         )
+        warnings = [i.message for i in counted.count.issues if i.severity == "warning"]
+        if warnings:
+            more = f"\n……另有 {len(warnings) - 3} 项" if len(warnings) > 3 else ""
+            self.screen.notify(
+                "\n".join(warnings[:3]) + more, title="请核对", severity="warning", timeout=15
+            )
