@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 EXCEL_EPOCH = date(1899, 12, 30)
 """Day 0 of Excel's 1900 date system (it counts the non-existent 1900-02-29)."""
@@ -46,7 +47,13 @@ def parse_date(value: object) -> date | None:
         return _from_number(value)
     if isinstance(value, time | timedelta):
         raise DateProblem(f"「{value}」是时间，不是日期")
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    return _parse_text(str(value))
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(written: str) -> date | None:
+    """A date typed as text (cached: a register repeats its dates many times)."""
+    text = unicodedata.normalize("NFKC", written).strip()
     if text.lower() in _BLANK:
         return None
     match = _YMD.match(text) or _COMPACT.match(text)

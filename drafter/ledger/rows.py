@@ -55,8 +55,35 @@ class Entry:
     """处理结果 or 复议/诉讼结果, as written."""
     problems: list[str] = field(default_factory=list)
     """Dates that could not be read (Chinese)."""
-    written: dict[str, str] = field(default_factory=dict)
-    """收到日期, 答复日期, 类型, 结果 as written: what provenance shows the clerk."""
+    cells: list[Value] = field(default_factory=list, repr=False)
+    layout: Layout | None = field(default=None, repr=False)
+
+    @property
+    def written(self) -> dict[str, str]:
+        """收到日期, 答复日期, 类型, 结果 as written: what provenance shows the clerk.
+
+        Built on demand: only the rows counted in the year are ever shown.
+        """
+        layout = self.layout
+        if layout is None:
+            return {}
+        labels = layout.labels
+        return {
+            LABELS["received"]: _shown(self.cells, layout.received, self.received),
+            labels[1]: _shown(self.cells, layout.finished, self.finished),
+            labels[0]: self.category,
+            labels[2]: self.result,
+        }
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a register's columns are, and what its date and value columns are called."""
+
+    received: int
+    finished: int | None
+    labels: tuple[str, str, str]
+    """The category, finish date and result columns' names for the clerk."""
 
 
 @dataclass
@@ -150,7 +177,6 @@ def _appeal_entries(sheet: Sheet, header: Header) -> list[Entry]:
             elif flag.startswith(NO):
                 kind += "（未经复议直接起诉）"
         entry.category = kind
-        entry.written["类别"] = kind
         entries.append(entry)
     return entries
 
@@ -168,6 +194,7 @@ def _entries(
     labels: tuple[str, str, str] = APPLICATION_LABELS,
 ) -> list[Entry]:
     received = header.columns["received"]
+    layout = Layout(received, finished, labels)
     ignored = {header.columns.get("seq"), header.columns.get("note")}
     entries = []
     for index in range(header.row + 1, len(sheet.rows)):
@@ -189,12 +216,7 @@ def _entries(
         entry.received = _date(row, received, LABELS["received"], entry)
         if finished is not None:
             entry.finished = _date(row, finished, labels[1], entry)
-        entry.written = {
-            LABELS["received"]: _shown(row, received, entry.received),
-            labels[1]: _shown(row, finished, entry.finished),
-            labels[0]: entry.category,
-            labels[2]: entry.result,
-        }
+        entry.cells, entry.layout = row, layout
         entries.append(entry)
     return entries
 
