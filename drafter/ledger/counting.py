@@ -28,6 +28,7 @@ from typing import Literal
 from drafter import forms
 from drafter.forms import FormatId
 from drafter.ledger.choices import Choices, value_key
+from drafter.ledger.columns import LABELS
 from drafter.ledger.rows import Entry, Ledger, RowRef
 from drafter.ledger.vocabulary import FIELDS, candidates
 
@@ -147,7 +148,7 @@ def _valid(entry: Entry, year: int, today: date, result: Count) -> bool:
     r, f = entry.received, entry.finished
     outside = (r is not None and r > end) or (f is not None and f < start and (r is None or r <= f))
     problems = list(entry.problems)
-    if r is None and not entry.problems:
+    if r is None and not any(p.startswith(LABELS["received"]) for p in entry.problems):
         problems.append("没有收到日期")
     for label, d in (("收到日期", r), ("办结日期", f)):
         if d is not None and d > today:

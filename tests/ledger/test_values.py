@@ -180,3 +180,42 @@ def test_a_repeated_header_and_a_register_for_both_kinds_of_case():
     ledger = extract(Workbook("台账.xlsx", "xlsx", [applications, appeals]))
     assert [e.ref.row for e in ledger.applications] == [2, 4]
     assert [e.category for e in ledger.appeals] == [""]  # 类别 unknown: not guessed
+
+
+def test_row_errors_name_the_row_and_rows_outside_the_year_only_warn():
+    from drafter.ledger.counting import count
+    from drafter.ledger.reading import Workbook
+    from drafter.ledger.rows import extract
+
+    sheet = Sheet(
+        "台账",
+        [
+            ["序号", "收到日期", "申请人类型", "答复日期", "处理结果"],
+            [1, "", "自然人", "2023-1-9x", "予以公开"],  # no received date, bad answer date
+            [2, "2023-3-5", "自然人", "2023-3-1", "予以公开"],  # answered before received
+            [3, "2031-3-5", "自然人", "", ""],  # in the future, so not in 2023: a warning
+            [4, "2005-3-5", "自然人", "2005-3-9", "予以公开"],  # before the 条例: outside 2023
+            [5, "1月5日", "自然人", "2023-3-1", "予以公开"],  # no year
+            [6, "2023-3-5", "", "2023-3-9", "予以公开"],  # no applicant type
+            [7, "2023-3-5", "自然人", "2023-3-9", ""],  # answered, no result
+        ],
+    )
+    result = count(extract(Workbook("t.xlsx", "xlsx", [sheet])), 2023, today=date(2026, 1, 1))
+    errors = [i.message for i in result.errors]
+    assert errors[0].startswith("「台账」第 2 行：答复日期「2023-1-9x」不是可识别的日期")
+    assert "；没有收到日期" in errors[0]
+    assert (
+        errors[1]
+        == "「台账」第 3 行：办结日期 2023-03-01 早于收到日期 2023-03-05：请在台账中改正后再统计"
+    )
+    assert errors[2].startswith("「台账」第 6 行：收到日期「1月5日」没有年份")
+    assert errors[3:] == [
+        "「台账」第 7 行：没有申请人类型",
+        "「台账」第 8 行：2023 年已办结，但没有处理结果",
+    ]
+    warnings = [i.message for i in result.issues if i.severity == "warning"]
+    assert warnings == [
+        "「台账」第 4 行：收到日期 2031-03-05 晚于今天（不影响 2023 年的统计，建议改正）",
+        "「台账」第 5 行：收到日期 2005-03-05 早于《条例》施行（2008年5月1日）；"
+        "办结日期 2005-03-09 早于《条例》施行（2008年5月1日）（不影响 2023 年的统计，建议改正）",
+    ]
