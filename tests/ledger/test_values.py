@@ -219,3 +219,15 @@ def test_row_errors_name_the_row_and_rows_outside_the_year_only_warn():
         "「台账」第 5 行：收到日期 2005-03-05 早于《条例》施行（2008年5月1日）；"
         "办结日期 2005-03-09 早于《条例》施行（2008年5月1日）（不影响 2023 年的统计，建议改正）",
     ]
+
+
+def test_the_readme_mapping_example_reads_as_it_says():
+    from drafter.ledger.choices import parse_mapping
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("  ```\n  [处理结果]") + len("  ```\n")
+    example = readme[start : readme.index("  ```", start)]
+    assert parse_mapping(example) == {
+        "result": {"补正": "other_1", "不予公开": "withheld_4"},
+        "applicant_type": {"律师": "legal_services", "*": "natural_person"},
+    }
