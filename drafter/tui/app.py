@@ -339,6 +339,11 @@ class DrafterApp(AutosavingApp):
                     f"表{forms.TABLE_NUMERALS[table]}", heading, lambda t=table: self._table(t)
                 )
             yield SystemCommand("要点", "编辑起草用的要点", self._facts)
+            yield SystemCommand(
+                "从台账生成",
+                "从申请登记台账统计表三、表四",
+                lambda: self._figures().action_from_ledger(),
+            )
             yield SystemCommand("文字", "编辑各部分文字", lambda: self.action_show("narrative"))
             yield SystemCommand("核对", "查看全部错误和警告", lambda: self.action_show("checks"))
             yield SystemCommand("全部起草", "起草一、五、六三个部分", self._draft_all)
