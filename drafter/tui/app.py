@@ -300,6 +300,7 @@ class DrafterApp(CaretAtFocus, AutosavingApp):
 
     def action_export(self) -> None:
         """The export dialog; what it wrote (or that it was forced) is said afterwards."""
+        from drafter.model import Finding
         from drafter.tui.screens.export import CHECKS, ExportScreen, outcome_message
 
         session = self.session
@@ -308,9 +309,11 @@ class DrafterApp(CaretAtFocus, AutosavingApp):
             return
         self.commit_pending()
 
-        def done(result: ExportOutcome | str | None) -> None:
+        def done(result: ExportOutcome | Finding | str | None) -> None:
             if result == CHECKS:
                 self.action_show("checks")
+            elif isinstance(result, Finding):  # 去填写: the first blank cell
+                self.post_message(JumpToFinding(result))
             elif result is not None and not isinstance(result, str):
                 self.last_export = result.path
                 message, severity = outcome_message(result)

@@ -23,6 +23,11 @@ def system_commands(app: DrafterApp) -> Iterable[SystemCommand]:
                 f"表{forms.TABLE_NUMERALS[table]}", heading, lambda t=table: app.show_table(t)
             )
         yield SystemCommand("要点", "编辑起草用的要点", lambda: app.figures().show_facts())
+        yield SystemCommand(
+            "从台账生成",
+            "从申请登记台账统计表三、表四",
+            lambda: app.figures().action_from_ledger(),
+        )
         yield SystemCommand("报告信息", "修改机关全称、报告年度和标题", app.action_details)
         yield SystemCommand("文字", "编辑各部分文字", lambda: app.action_show("narrative"))
         yield SystemCommand("核对", "查看全部错误和警告", lambda: app.action_show("checks"))

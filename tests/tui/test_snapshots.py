@@ -66,13 +66,19 @@ def cut_controls(screen) -> list[str]:
 
 
 def checked(run_before=None):
-    """``run_before``, then the check that every control is whole on screen."""
+    """``run_before``, then the check that every control is whole on screen.
+
+    Notices are cleared first: each disappears after its timeout, and a loaded machine
+    would take the picture after some of them had gone.
+    """
 
     async def run(pilot):
         if run_before is not None:
             await run_before(pilot)
         else:
             await settle(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
         assert cut_controls(pilot.app.screen) == []
 
     return run
@@ -285,3 +291,42 @@ def test_report_details(snap_compare, size, make_app, project_file):
         await pilot.pause()
 
     assert snap_compare(make_app(project_file), terminal_size=size, run_before=checked(details))
+
+
+def test_export_refused_for_blank_cells(snap_compare, size, make_app, project_file):
+    """Five buttons in a row (去填写 first) still fit at 80 columns."""
+    project = load_project(project_file).project
+    project.tables.set("requests.granted.research", None)
+    save_project(project, project_file)
+
+    async def refused(pilot):
+        await settle(pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        dialog.query_one("#export-path", Input).value = "云溪县2025年报告.docx"
+        go = dialog.query_one("#export-go")
+        go.press()
+        await eventually(pilot, lambda: dialog.has_class("blanks") and not go.has_class("-active"))
+        await pilot.pause()
+
+    assert snap_compare(make_app(project_file), terminal_size=size, run_before=checked(refused))
+
+
+def test_ledger_value_picker(snap_compare, size, make_app, tmp_path):
+    from drafter.model import Project
+    from tests.factories import FIXTURES
+    from tests.tui.test_ledger import pick_file
+
+    path = tmp_path / "2023.json"
+    save_project(Project.empty("某某县人民政府办公室", 2023), path)
+
+    async def picker(pilot):
+        await settle(pilot)
+        await pilot.press("ctrl+l")
+        await pick_file(pilot, FIXTURES / "ledger" / "messy.xlsx")
+        await eventually(pilot, lambda: pilot.app.screen.query("#ledger-options"))
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(path), terminal_size=size, run_before=checked(picker))
