@@ -266,7 +266,11 @@ def test_ctrl_c_saves_what_arrived(server, blank, write_json, monkeypatch):
     import sys
     import time
 
-    server.responder = lambda body: Reply("本年度工作情况良好。" * 20, chunk_delay=0.1)
+    # Three deltas, then the stream stalls: the drafts cannot finish before the Ctrl+C,
+    # however slow a loaded machine makes the test (0 instead of 130 otherwise).
+    server.responder = lambda body: Reply(
+        "本年度工作情况良好。" * 20, chunk_delay=0.05, stall_after=3, stall=60
+    )
     monkeypatch.setenv("DRAFTER_BASE_URL", server.url)
     monkeypatch.setenv("DRAFTER_MODEL", "fake-model")
     blank.set_text("problems", "我写的。")
@@ -279,10 +283,10 @@ def test_ctrl_c_saves_what_arrived(server, blank, write_json, monkeypatch):
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:  # every section has had some text
-        if len(server.streamed) == 3 and min(server.streamed) >= 2:
+        if len(server.streamed) == 3 and min(server.streamed) >= 3:
             break
         time.sleep(0.05)
-    time.sleep(0.3)  # … and the client has read it
+    time.sleep(0.5)  # … and the client has read it (the stream then waits)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and "已中断" in err
