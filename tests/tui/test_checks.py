@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from textual.widgets import Tree
+from textual.widgets import TabbedContent, Tree
 
 from drafter.model import Finding, Location
 from drafter.tui.messages import JumpToFinding
 from drafter.tui.screens.checks import ChecksScreen, group
 from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.screens.narrative import NarrativeScreen
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, eventually
 
 
 async def break_a_total(app, pilot) -> None:
@@ -27,10 +27,10 @@ async def test_findings_are_grouped_and_enter_jumps_to_the_cell(make_app, projec
         figures = app.screen
         figures.focus_cell("active.regulations.issued")
         await pilot.press("f4")
-        await pilot.pause()
+        await eventually(pilot, lambda: isinstance(app.screen, ChecksScreen))
         checks = app.screen
-        assert isinstance(checks, ChecksScreen)
         tree = checks.query_one(Tree)
+        await eventually(pilot, lambda: app.focused is tree)
         labels = [str(n.label) for n in tree.root.children]
         # R1 in the columns 自然人 and 总计, and C1: the prose still says 结转下年度2件.
         assert labels == ["错误（3）"]
@@ -43,12 +43,11 @@ async def test_findings_are_grouped_and_enter_jumps_to_the_cell(make_app, projec
         assert finding is not None and finding.rule == "R1"
         assert str(r1.label) == f"R1 {finding.message}"  # the id, a space, the message
         await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is figures
-        grid = figures.current_grid()
         assert finding.location.cell == "requests.carried_out.natural_person"
-        assert grid is not None and grid.cursor == finding.location.cell
-        assert app.focused is grid
+        grid = figures.grid("requests")
+        await eventually(pilot, lambda: app.screen is figures and app.focused is grid)
+        await eventually(pilot, lambda: grid.cursor == finding.location.cell)
+        assert figures.current_grid() is grid
 
 
 async def test_enter_on_a_text_finding_puts_the_caret_at_the_sentence(make_app, project_file):
@@ -64,16 +63,30 @@ async def test_enter_on_a_text_finding_puts_the_caret_at_the_sentence(make_app, 
             excerpt=sentence,
         )
         app.post_message(JumpToFinding(finding))
-        await pilot.pause()
-        await pilot.pause()
+        await eventually(pilot, lambda: isinstance(app.screen, NarrativeScreen))
         screen = app.screen
-        assert isinstance(screen, NarrativeScreen)
         editor = screen.editor("problems").editor
-        assert app.focused is editor
+        await eventually(pilot, lambda: app.focused is editor and editor.cursor_location != (0, 0))
         row, col = editor.cursor_location
         lines = text.split("\n")
         offset = sum(len(line) + 1 for line in lines[:row]) + col
         assert text[offset:].startswith(sentence)
+
+
+async def test_a_jump_that_arrives_before_the_text_screen_mounts_is_kept(make_app, project_file):
+    """On a loaded machine the jump can run before the screen is composed: on_mount
+    must make it rather than fail on the missing tabs or show section 一 over it."""
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.project_screen("narrative")
+        assert isinstance(screen, NarrativeScreen) and not screen.is_mounted
+        screen.focus_section("other", line=2)
+        app.action_show("narrative")
+        await eventually(pilot, lambda: app.screen is screen and screen.is_mounted)
+        editor = screen.editor("other").editor
+        await eventually(pilot, lambda: app.focused is editor)
+        assert screen.query_one(TabbedContent).active == "sec-other"
+        assert editor.cursor_location == (1, 0)
 
 
 def test_grouping_puts_errors_first_and_sections_in_report_order():

@@ -104,6 +104,9 @@ class NarrativeScreen(Screen[None]):
         self.session = session
         self.drafting = False
         """True while a draft worker runs (Esc stops it)."""
+        self.pending_jump: tuple[str, str | None, int | None] | None = None
+        """A jump asked for before the screen was shown: on_mount makes it, not 一."""
+        self.shown = False
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="section-tabs"):
@@ -114,7 +117,11 @@ class NarrativeScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.show_section(forms.NARRATIVE_KEYS[0])
+        self.shown = True
+        if self.pending_jump is None:
+            self.show_section(forms.NARRATIVE_KEYS[0])
+        else:
+            self.focus_section(*self.pending_jump)
 
     def on_screen_resume(self) -> None:
         self.query_one(StatusLine).show_session(self.session)
@@ -143,7 +150,14 @@ class NarrativeScreen(Screen[None]):
         self.editor(key).editor.focus()
 
     def focus_section(self, key: str, excerpt: str | None = None, line: int | None = None) -> None:
-        """Show section ``key`` with the caret at ``excerpt`` (or line) of its text."""
+        """Show section ``key`` with the caret at ``excerpt`` (or line) of its text.
+
+        A jump from F4 can arrive before the screen is composed and mounted: it waits
+        for on_mount, which would otherwise show section 一 over it.
+        """
+        if not self.shown:
+            self.pending_jump = (key, excerpt, line)
+            return
         self.query_one(TabbedContent).active = f"sec-{key}"
         self.editor(key).move_to(excerpt, line)
 

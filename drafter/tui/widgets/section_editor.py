@@ -228,6 +228,8 @@ class SectionEditor(Vertical):
             location = (0, 0)
         editor.focus()
         editor.move_cursor(location, center=True)
+        # Centring needs the editor's size: on a screen still being laid out, again after.
+        editor.call_after_refresh(editor.scroll_cursor_visible, center=True)
 
     def show_info(self) -> None:
         last_year = self.session.project.last_year
