@@ -6,6 +6,9 @@ done; for an app, its ``on_ready`` (first screen composed and drawn). Cases run 
 robin so a busy machine slows them alike. Target: within 1.5x the baseline. openai and
 python-docx are never imported at start-up (the probe fails if they are).
 
+The probe parses its command line with drafter's own parser first, as ``drafter tui
+FILE`` does, so what the command line imports is counted too.
+
 The project's first check runs in a worker after the tables are drawn; the last case
 says when its findings are marked, so the deferral is measured, not hidden.
 
@@ -23,8 +26,6 @@ without this the baseline would be compiled and drafter's own modules not).
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -33,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT
+from _common import ROOT, bench_env, count_instructions
 
 RUNS = 9
 
@@ -42,6 +43,9 @@ BASELINE = "import os, time, textual.app; print(time.time(), flush=True); os._ex
 PROBE = """
 import os, sys, time
 from pathlib import Path
+from drafter.cli import build_parser
+
+args = build_parser().parse_args(["tui", *sys.argv[1:2]])  # as `drafter tui FILE` starts
 from drafter.tui.app import DrafterApp
 
 WAIT_FOR_CHECK = len(sys.argv) > 2
@@ -62,8 +66,7 @@ class Probe(DrafterApp):
             print(time.time(), flush=True)
             os._exit(0)
 
-path = Path(sys.argv[1]) if len(sys.argv) > 1 else None
-Probe(path).run(headless=True, size=(120, 40))
+Probe(Path(args.project) if args.project else None).run(headless=True, size=(120, 40))
 """
 
 MINIMAL = """
@@ -95,21 +98,6 @@ def once(args: list[str], env: dict[str, str]) -> float:
     return float(out.stdout.split()[0]) - launched
 
 
-def instructions(args: list[str], env: dict[str, str], scratch: Path) -> int:
-    """Instructions executed by ``args`` (valgrind's cachegrind ``Ir``)."""
-    out = scratch / "cachegrind.out"
-    subprocess.run(
-        ["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}"] + args,
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
-    found = re.search(r"^summary:\s+(\d+)", out.read_text(), re.MULTILINE)
-    assert found, "no summary line in the cachegrind output"
-    return int(found.group(1))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -119,8 +107,7 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch_dir:
         scratch = Path(scratch_dir)
-        env = {**os.environ, "DRAFTER_HOME": str(scratch / "home"), "PYTHONHASHSEED": "0"}
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env = bench_env(DRAFTER_HOME=str(scratch / "home"))
         project = scratch / "yunxi-2025.json"
         shutil.copy(ROOT / "fixtures" / "example" / "yunxi-2025.json", project)
         python = sys.executable
@@ -136,7 +123,7 @@ def main() -> None:
         if options.instructions:
             if shutil.which("valgrind") is None:
                 sys.exit("valgrind is not installed (apt-get install valgrind)")
-            counts = {name: instructions(args, env, scratch) for name, args in cases.items()}
+            counts = {name: count_instructions(args, env) for name, args in cases.items()}
             baseline = next(iter(counts.values()))
             for name, count in counts.items():
                 print(

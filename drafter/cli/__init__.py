@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Sequence
-from datetime import datetime
 from typing import NoReturn
 
-from drafter import __version__, paths
+from drafter import __version__
 from drafter.cli import check, config, draft, export, import_, new, tui
 
 COMMANDS = (tui, import_, new, check, draft, export, config)
@@ -73,6 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _log_crash() -> str:
     """Append the current traceback to the crash log; return its path for the message."""
+    import traceback
+    from datetime import datetime
+
+    from drafter import paths
+
     try:
         path = paths.ensure(paths.log_dir()) / "crash.log"
         with path.open("a", encoding="utf-8") as fh:

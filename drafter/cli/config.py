@@ -12,25 +12,15 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import getpass
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drafter import paths
-from drafter.config import (
-    FLAG_NAMES,
-    PRESETS,
-    ConfigError,
-    Settings,
-    load_settings,
-    update_config_file,
-)
-from drafter.drafting.calllog import CallLog, CallRecord, log_path, prompt_hash
-from drafter.drafting.chat import ChatError, ChatMessage
-from drafter.drafting.prompts import CHECK_TEMPLATE, PromptError, Prompts
-from drafter.tomlwrite import value as toml_value
+from drafter.presets import PRESETS
+
+if TYPE_CHECKING:  # the settings (pydantic) and the drafting code load when a command runs
+    from drafter.config import Settings
+    from drafter.drafting.chat import ChatError
 
 # --------------------------------------------------------------------------- shared flags
 
@@ -48,6 +38,8 @@ def add_endpoint_flags(p: argparse.ArgumentParser, *, preset: bool = True) -> No
 
 
 def flags_of(args: argparse.Namespace) -> dict[str, Any]:
+    from drafter.config import FLAG_NAMES
+
     return {name: getattr(args, name, None) for name in FLAG_NAMES}
 
 
@@ -90,6 +82,9 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter import paths
+    from drafter.config import ConfigError, load_settings
+
     if args.presets:
         print_presets()
         return 0
@@ -108,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _change(args: argparse.Namespace) -> bool:
+    from drafter.config import ConfigError, update_config_file
+
     values: dict[str, str] = {}
     for item in args.set:
         name, sep, text = item.partition("=")
@@ -127,6 +124,10 @@ def _change(args: argparse.Namespace) -> bool:
 
 
 def _read_key() -> str:
+    import getpass
+
+    from drafter.config import ConfigError
+
     if sys.stdin.isatty():
         key = getpass.getpass("请粘贴 API Key（输入时不显示），回车结束：")
     else:
@@ -150,6 +151,8 @@ def print_presets() -> None:
 
 
 def _shown(settings: Settings, name: str) -> str:
+    from drafter.tomlwrite import value as toml_value
+
     if name == "api_key":
         return settings.masked_key()
     value = getattr(settings, name)
@@ -161,6 +164,10 @@ def _shown(settings: Settings, name: str) -> str:
 
 
 def show(settings: Settings) -> None:
+    from drafter import paths
+    from drafter.config import Settings
+    from drafter.drafting.calllog import log_path
+
     file = paths.config_file()
     state = "" if file.exists() else "（尚未创建）"
     print(f"配置文件：{file}{state}")
@@ -187,6 +194,10 @@ def show(settings: Settings) -> None:
 
 def check(settings: Settings) -> int:
     """One tiny request; a line each for endpoint, key and model."""
+    import asyncio
+
+    from drafter.drafting.prompts import CHECK_TEMPLATE, PromptError, Prompts
+
     problem = settings.problem()
     if problem is not None:
         print(f"无法测试：{problem}。", file=sys.stderr)
@@ -201,6 +212,9 @@ def check(settings: Settings) -> int:
 
 
 async def _check(settings: Settings, prompt: str) -> int:
+    from drafter.drafting.calllog import CallLog, CallRecord, prompt_hash
+    from drafter.drafting.chat import ChatError, ChatMessage
+    from drafter.drafting.prompts import CHECK_TEMPLATE
     from drafter.llm import make_chat
 
     tiny = settings.model_copy(update={"max_tokens": 32})

@@ -12,10 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from drafter.importers import ImportFailed, import_file
-from drafter.importers.summary import summary
-from drafter.store import atomic_write, dump_project
-
 
 def year_arg(text: str) -> int:
     """``--year``: a four-digit year, with a Chinese message otherwise."""
@@ -56,6 +52,10 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter.importers import ImportFailed, import_file
+    from drafter.importers.summary import summary
+    from drafter.store import atomic_write, dump_project
+
     if args.output and Path(args.output).exists() and not args.force:
         print(
             f"{args.output} 已存在，未覆盖：请换一个文件名，或加 --force 覆盖",

@@ -17,9 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from drafter.cli.import_ import BLANK_AS_ZERO_HELP, year_arg
-from drafter.importers.summary import summary
-from drafter.newproject import check_agency_year, start_report
-from drafter.store import ProjectError, atomic_write, dump_project
 
 
 def add_parser(sub: Any) -> None:
@@ -42,6 +39,10 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter.importers.summary import summary
+    from drafter.newproject import check_agency_year, start_report
+    from drafter.store import ProjectError, atomic_write, dump_project
+
     if Path(args.output).exists() and not args.force:
         print(f"{args.output} 已存在，未覆盖：请换一个文件名，或加 --force 覆盖", file=sys.stderr)
         return 2

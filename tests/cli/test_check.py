@@ -145,12 +145,12 @@ def test_version_and_console_script():
 
 
 def test_internal_errors_are_logged_not_shown(capsys, monkeypatch, _isolated_home):
-    import drafter.cli.check as check
+    import drafter.checking as checking
 
     def explode(*_a, **_k):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(check, "check_file", explode)
+    monkeypatch.setattr(checking, "check_file", explode)
     status, out, err = run(capsys, "check", str(EXAMPLE))
     assert status == 2
     assert "内部错误" in err and "Traceback" not in err
