@@ -20,6 +20,7 @@ a secret: it lives only in the environment or in the user's own config file (mod
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -29,6 +30,7 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SecretStr, ValidationError
 
 from drafter import paths, tomlwrite
+from drafter.oserrors import explain
 from drafter.presets import PRESETS, Preset
 
 # --------------------------------------------------------------------------- settings
@@ -155,16 +157,24 @@ def read_config_file(path: Path | None = None) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise ConfigError(f"无法读取配置文件 {path}（{exc.strerror}）：请检查文件权限") from None
+        raise ConfigError(f"无法读取配置文件 {path}：{explain(exc)}") from None
     try:
         return tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码：请另存为 UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(
-            f"配置文件 {path} 格式有误（{exc}）：请修正，"
+            f"配置文件 {path} 格式有误（{_toml_where(exc)}）：请修正，"
             "或删除该文件后用 drafter config --set 重新设置"
         ) from None
+
+
+def _toml_where(exc: tomllib.TOMLDecodeError) -> str:
+    """Where the TOML error is, in Chinese (tomllib's description is English)."""
+    found = re.search(r"at line (\d+), column (\d+)", str(exc))
+    if found:
+        return f"第 {found[1]} 行第 {found[2]} 列附近"
+    return "文件末尾" if "end of document" in str(exc) else "写法不符合 TOML 格式"
 
 
 def _check_preset(name: object, where: str) -> None:
@@ -254,7 +264,7 @@ def _explain(err: Any) -> str:
         return "应为表（如 {enable_thinking = false}）"
     if kind in ("string_type",):
         return "应为文字"
-    return str(err["msg"])
+    return "取值不符合要求"
 
 
 # --------------------------------------------------------------------------- writing
@@ -320,8 +330,11 @@ def update_config_file(
         err = exc.errors(include_url=False)[0]
         name = ".".join(str(p) for p in err["loc"])
         raise ConfigError(f"设置 {name} 有误：{_explain(err)}") from None
-    paths.ensure(path.parent)
-    atomic_write(path, tomlwrite.dumps(data, header=HEADER), mode=0o600)
+    try:
+        paths.ensure(path.parent)
+        atomic_write(path, tomlwrite.dumps(data, header=HEADER), mode=0o600)
+    except OSError as exc:
+        raise ConfigError(f"无法保存配置文件 {path}：{explain(exc)}") from None
     return path
 
 

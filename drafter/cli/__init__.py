@@ -3,6 +3,10 @@
 Every command returns an exit status (report-json.md): 0 ok, 1 findings/refused/failed,
 2 unusable input. Usage errors and unexpected failures are Chinese one-liners, never a
 traceback on the terminal (the traceback of an internal error goes to the log file).
+
+Building the parser imports no more than argparse: each command imports what it needs
+when it runs, so ``drafter check`` does not wait for the exporters and the drafting
+code, nor ``drafter tui`` for the checker (``tests/cli/test_startup.py``).
 """
 
 from __future__ import annotations
@@ -10,21 +14,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
 from drafter import __version__
 from drafter.cli import check, config, draft, export, import_, new, tui
+from drafter.cli.parser import ChineseArgumentParser
 
 COMMANDS = (tui, import_, new, check, draft, export, config)
 """Modules providing ``add_parser(subparsers)``; each sets ``run`` on its parser."""
-
-
-class ChineseArgumentParser(argparse.ArgumentParser):
-    """argparse with Chinese error lines and exit status 2 for usage errors."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}：参数有误：{message}\n用 {self.prog} --help 查看用法。\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="drafter",
         description="起草、核对和导出政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。",
     )
-    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"drafter {__version__}", help="显示版本号并退出"
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     for module in COMMANDS:
         module.add_parser(sub)

@@ -16,6 +16,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
+from drafter.cli.parser import number
 from drafter.presets import PRESETS
 
 if TYPE_CHECKING:  # the settings (pydantic) and the drafting code load when a command runs
@@ -32,9 +33,11 @@ def add_endpoint_flags(p: argparse.ArgumentParser, *, preset: bool = True) -> No
         g.add_argument("--preset", choices=sorted(PRESETS), help="提供方预设（只提供接口地址）")
     g.add_argument("--base-url", metavar="地址", help="OpenAI 兼容接口地址")
     g.add_argument("--model", metavar="模型名", help="模型名，以服务方提供的为准")
-    g.add_argument("--timeout", type=float, metavar="秒", help="等待服务器数据的最长秒数")
-    g.add_argument("--max-retries", type=int, metavar="次", help="自动重试次数")
-    g.add_argument("--concurrency", type=int, metavar="个", help="同时起草的部分数")
+    g.add_argument(
+        "--timeout", type=number(float, "秒"), metavar="秒", help="等待服务器数据的最长秒数"
+    )
+    g.add_argument("--max-retries", type=number(int, "次"), metavar="次", help="自动重试次数")
+    g.add_argument("--concurrency", type=number(int, "个"), metavar="个", help="同时起草的部分数")
 
 
 def flags_of(args: argparse.Namespace) -> dict[str, Any]:

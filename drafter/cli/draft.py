@@ -139,6 +139,7 @@ def _save(
 ) -> dict[str, Outcome] | None:
     """Apply the drafts to the project as it is on disk now (the clerk may have saved meanwhile)."""
     from drafter.drafting.apply import apply_draft
+    from drafter.oserrors import explain
     from drafter.store import ProjectError, load_project, save_project
 
     try:
@@ -151,7 +152,7 @@ def _save(
     try:
         save_project(current, path)
     except OSError as exc:
-        print(f"无法保存 {path}（{exc.strerror}）：草稿未能写入，请检查文件权限。", file=sys.stderr)
+        print(f"无法保存 {path}，草稿未能写入：{explain(exc)}。", file=sys.stderr)
         return None
     return outcomes
 

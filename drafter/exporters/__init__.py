@@ -15,6 +15,7 @@ from pathlib import Path
 from drafter.exporters.document import ExportDocument, build_document
 from drafter.exporters.errors import ExportError
 from drafter.model import Finding, Report
+from drafter.oserrors import explain
 from drafter.store import atomic_write
 
 __all__ = [
@@ -114,6 +115,4 @@ def write_output(path: Path, data: bytes) -> None:
             "请关闭该文件后重试，或换一个文件名"
         ) from None
     except OSError as exc:
-        raise ExportError(
-            f"无法写入 {path}（{exc.strerror or exc}）：请换一个保存位置后重试"
-        ) from None
+        raise ExportError(f"无法写入 {path}：{explain(exc)}") from None

@@ -143,7 +143,7 @@ class AutosavingApp(App[int]):
                 f"修改已保存在恢复副本 {session.recovery_copy}。" if session.recovery_copy else ""
             )
             self.notify(
-                f"{session.save_error}。{where}请检查文件夹权限或磁盘空间。",
+                f"{session.save_error}。{where}",  # the error says what to do
                 title="自动保存失败",
                 severity="error",
                 timeout=15,

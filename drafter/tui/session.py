@@ -18,6 +18,7 @@ from pathlib import Path
 
 from drafter.editing import EditOutcome, apply_inputs
 from drafter.model import Finding, KeyFact, Project, Tables
+from drafter.oserrors import explain
 from drafter.recovery import discard_recovery, write_recovery
 from drafter.store import save_project
 
@@ -135,8 +136,7 @@ class Session:
         try:
             save_project(self.project, self.path)
         except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            self.save_error = f"无法写入 {self.path}（{reason}）"
+            self.save_error = f"无法写入 {self.path}：{explain(exc)}"
             return False
         self.saved_revision = revision
         self.save_error = None
