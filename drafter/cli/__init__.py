@@ -16,10 +16,10 @@ import sys
 from collections.abc import Sequence
 
 from drafter import __version__
-from drafter.cli import check, config, draft, export, import_, new, tui
+from drafter.cli import check, config, draft, export, import_, ledger, new, tui
 from drafter.cli.parser import ChineseArgumentParser
 
-COMMANDS = (tui, import_, new, check, draft, export, config)
+COMMANDS = (tui, import_, new, check, draft, export, ledger, config)
 """Modules providing ``add_parser(subparsers)``; each sets ``run`` on its parser."""
 
 
