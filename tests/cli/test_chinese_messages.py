@@ -171,6 +171,9 @@ def test_writing_where_the_path_is_wrong(capsys, tmp_path):
         assert status == 2, output
         assert said in text, text
         assert english_words(text) == [], text
+    status, text = run(capsys, "export", str(EXAMPLE), "-o", str(tmp_path / (long_name + ".docx")))
+    assert status == 2
+    assert "文件名或路径太长" in text and english_words(text) == []
 
 
 def test_reading_a_folder_or_a_missing_file(capsys, tmp_path):
