@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import NoReturn
 
 from drafter import __version__, paths
-from drafter.cli import check, config, draft, export, import_, new, tui
+from drafter.cli import check, config, draft, export, import_, new, serve, tui
 
-COMMANDS = (tui, import_, new, check, draft, export, config)
+COMMANDS = (tui, serve, import_, new, check, draft, export, config)
 """Modules providing ``add_parser(subparsers)``; each sets ``run`` on its parser."""
 
 
@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("已中断。", file=sys.stderr)
         return 130
     except Exception:
-        log = _log_crash()
+        log = log_crash()
         print(
             f"drafter 内部错误，操作未完成。详细信息已写入 {log}，请将该文件发给维护人员。",
             file=sys.stderr,
@@ -71,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _log_crash() -> str:
+def log_crash() -> str:
     """Append the current traceback to the crash log; return its path for the message."""
     try:
         path = paths.ensure(paths.log_dir()) / "crash.log"
