@@ -41,6 +41,8 @@ class Holder:
     user: str
     where: str
     """Where the project is edited, in Chinese: 浏览器, 终端 ..."""
+    leave: str
+    """How to let go of it there, in Chinese: 按 Ctrl+Q 退出 ..."""
     since: str
     """ISO time the project was opened."""
     started: str = ""
@@ -50,12 +52,13 @@ class Holder:
     """Unique per opening: a lock is removed only by the opening that made it."""
 
     @classmethod
-    def me(cls, where: str) -> Holder:
+    def me(cls, where: str, leave: str) -> Holder:
         return cls(
             pid=os.getpid(),
             host=socket.gethostname(),
             user=_user(),
             where=where,
+            leave=leave,
             since=datetime.now().isoformat(timespec="seconds"),
             started=_process_start(os.getpid()),
             key=uuid.uuid4().hex,
@@ -80,8 +83,7 @@ class ProjectLocked(Exception):
         text = (
             f"{name} 已在{holder.where}中打开（{holder.host} 上的 drafter，进程 {holder.pid}，"
             f"{since} 起）。同一份报告同时只能在一处编辑，否则会互相覆盖。"
-            f"请回到那个窗口继续；要在这里编辑，先在那里按 Ctrl+Q 退出"
-            f"（或关闭那个浏览器标签页），再重新打开。"
+            f"请回到那里继续；要在这里编辑，先在那里{holder.leave}，再重试。"
         )
         if holder.host != socket.gethostname():
             text += (
@@ -123,16 +125,17 @@ def lock_path(project: str | Path) -> Path:
     return project.with_name(f".{project.name}.lock")
 
 
-def acquire(project: str | Path, where: str = "另一个窗口") -> ProjectLock:
+def acquire(project: str | Path, where: str = "另一个窗口", leave: str = "关闭它") -> ProjectLock:
     """Lock ``project`` for this process or raise :class:`ProjectLocked`.
 
-    ``where`` is how the refused clerk is told where the project is open (浏览器, 终端).
+    ``where`` and ``leave`` tell a refused clerk where the project is open (浏览器, 终端)
+    and how to let go of it there (按 Ctrl+Q 退出).
     A stale lock is taken over. A folder where the lock file cannot be created at all
     (read-only) gives a lock that holds nothing: no one can save a project there.
     """
     project = Path(project).absolute()
     path = lock_path(project)
-    me = Holder.me(where)
+    me = Holder.me(where, leave)
     holder: Holder | None = None
     for _ in range(5):
         try:
@@ -181,7 +184,8 @@ def _read(path: Path) -> tuple[Holder | None, str | None]:
         return None, ""
     try:
         raw = json.loads(text)
-        return Holder(**{k: raw[k] for k in Holder.__dataclass_fields__ if k in raw}), text
+        fields = {k: raw[k] for k in Holder.__dataclass_fields__ if k in raw}
+        return Holder(**{"leave": "关闭它", **fields}), text
     except (ValueError, TypeError):
         return None, text
 

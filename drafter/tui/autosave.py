@@ -86,7 +86,9 @@ class AutosavingApp(App[int]):
         from drafter.lock import ProjectLocked, acquire
 
         try:
-            return acquire(path, where="浏览器" if self.is_web else "终端")
+            if self.is_web:
+                return acquire(path, "浏览器", "按 Ctrl+Q 退出或关闭那个标签页")
+            return acquire(path, "终端", "按 Ctrl+Q 退出")
         except ProjectLocked as exc:
             self.notify(str(exc), title="已在别处打开", severity="error", timeout=30)
             return None

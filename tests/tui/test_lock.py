@@ -13,14 +13,14 @@ from tests.tui.conftest import SIZE, eventually
 
 
 async def test_a_project_open_elsewhere_is_refused_with_what_to_do(make_app, project_file):
-    elsewhere = acquire(project_file, where="浏览器")
+    elsewhere = acquire(project_file, "浏览器", "按 Ctrl+Q 退出或关闭那个标签页")
     app = make_app(project_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen) and app.session is None
         (note,) = [n for n in app._notifications if n.title == "已在别处打开"]
         assert "yunxi-2025.json 已在浏览器中打开" in note.message
-        assert "先在那里按 Ctrl+Q 退出" in note.message
+        assert "先在那里按 Ctrl+Q 退出或关闭那个标签页，再重试" in note.message
 
         elsewhere.release()  # the other window quits; now it opens here
         app.open_project(project_file)

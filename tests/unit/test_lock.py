@@ -50,15 +50,16 @@ def write_lock(project: Path, **fields: object) -> Path:
 
 
 def test_the_second_opener_is_told_where_the_project_is_open(project):
-    first = acquire(project, where="浏览器")
+    first = acquire(project, "浏览器", "按 Ctrl+Q 退出或关闭那个标签页")
     assert first.held and lock_path(project).exists()
     assert lock_path(project).name == ".云溪县2025.json.lock"
     with pytest.raises(ProjectLocked) as refused:
-        acquire(project, where="终端")
+        acquire(project, "终端", "按 Ctrl+Q 退出")
     message = str(refused.value)
     assert "云溪县2025.json 已在浏览器中打开" in message
     assert f"{socket.gethostname()} 上的 drafter，进程 {os.getpid()}" in message
-    assert "同一份报告同时只能在一处编辑" in message and "Ctrl+Q" in message
+    assert "同一份报告同时只能在一处编辑" in message
+    assert "请回到那里继续；要在这里编辑，先在那里按 Ctrl+Q 退出或关闭那个标签页，再重试" in message
     assert "\n" not in message
     first.release()
     assert not lock_path(project).exists()
@@ -70,7 +71,7 @@ def test_the_second_opener_is_told_where_the_project_is_open(project):
 
 def test_a_lock_left_by_an_ended_process_is_taken_over(project):
     write_lock(project, pid=dead_pid())
-    lock = acquire(project, where="终端")
+    lock = acquire(project, "终端", "按 Ctrl+Q 退出")
     recorded = json.loads(lock_path(project).read_text(encoding="utf-8"))
     assert recorded["pid"] == os.getpid() and recorded["where"] == "终端"
     lock.release()
