@@ -250,10 +250,15 @@ class TabServer:
     # ---------------------------------------------------------------- running
 
     async def run(self, started: Any = None) -> None:
-        """Serve until SIGINT/SIGTERM; then every tab's app saves and quits."""
+        """Serve until SIGINT/SIGTERM; then every tab's app saves and quits.
+
+        Once stopped, further SIGINT/SIGTERM are ignored (a second Ctrl+C, or a signal
+        sent to the whole process group, must not end the exit in a KeyboardInterrupt).
+        """
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
+        signals = (signal.SIGINT, signal.SIGTERM)
+        for sig in signals:
             with contextlib.suppress(NotImplementedError):  # Windows: KeyboardInterrupt
                 loop.add_signal_handler(sig, stop.set)
         runner = web.AppRunner(self.make_app(), handle_signals=False, access_log=None)
@@ -269,6 +274,10 @@ class TabServer:
             while self.closing:
                 await asyncio.wait(set(self.closing))
             await runner.cleanup()
+            for sig in signals:
+                with contextlib.suppress(NotImplementedError):
+                    loop.remove_signal_handler(sig)
+                    signal.signal(sig, signal.SIG_IGN)
 
 
 async def relay(ws: web.WebSocketResponse, tab: AppService) -> None:

@@ -43,10 +43,19 @@ def browser(chromium: None, tmp_path: Path) -> Iterator[Any]:
 
 
 def row_figures(text: str, label: str) -> list[int]:
-    """The figures (ASCII: confirmed, not being typed) on the screen line of table 三's
-    row ``label``."""
+    """The ASCII figures on the screen line of table 三's row ``label`` (full-width ones
+    are text being typed, shown as typed)."""
     (line,) = [line for line in text.splitlines() if line.startswith("│") and label in line]
     return [int(n) for n in re.findall(r"[0-9]+", line.split(label, 1)[1])]
+
+
+def settled(text: str, column: int, value: int) -> list[int] | None:
+    """本年新收's figures once ``column`` shows ``value`` and 总计 is their sum (R3): the
+    figure is confirmed and computed, not merely being typed or half drawn."""
+    figures = row_figures(text, "本年新收")
+    if len(figures) == 7 and figures[column] == value and figures[-1] == sum(figures[:-1]):
+        return figures
+    return None
 
 
 def test_a_clerk_fills_in_the_report_in_a_browser(serve, served_project, browser):
@@ -67,20 +76,16 @@ def test_a_clerk_fills_in_the_report_in_a_browser(serve, served_project, browser
     # a figure typed into 自然人 (where the cursor starts): the row's 总计 follows
     screen.wait_for_text("表三「一、本年新收政府信息公开申请数量」「自然人」")
     screen.press("12", Keys.ENTER)
-    after = screen.wait_for(
-        lambda text: (f := row_figures(text, "本年新收"))[0] == 12 and f, "自然人 12"
-    )
-    assert after[-1] == sum(after[:-1]) != before[-1]
+    after = screen.wait_for(lambda text: settled(text, 0, 12), "自然人 12, 总计 following")
+    assert after[-1] != before[-1]
 
     # full-width figures from the input method reach a cell: 商业企业 of the same row
     screen.press(Keys.UP, Keys.TAB)
     screen.wait_for_text("表三「一、本年新收政府信息公开申请数量」「商业企业」")
     screen.ime("５件")
     screen.press(Keys.ENTER)
-    typed = screen.wait_for(
-        lambda text: (f := row_figures(text, "本年新收"))[1] == 5 and f, "商业企业 5"
-    )
-    assert typed[-1] == sum(typed[:-1]) == after[-1] - after[1] + 5
+    typed = screen.wait_for(lambda text: settled(text, 1, 5), "商业企业 5, 总计 following")
+    assert typed[-1] == after[-1] - after[1] + 5
 
     # Chinese through the input method reaches the editor (一、总体情况), at its caret
     screen.press(Keys.F3)
@@ -114,7 +119,8 @@ def test_a_clerk_fills_in_the_report_in_a_browser(serve, served_project, browser
     # without the token: refused
     browser.switch_to.new_window("tab")
     browser.get(f"http://127.0.0.1:{served.port}/")
-    assert "请用 drafter serve 启动时显示的完整地址打开" in browser.page_source
+    refusal = "请用 drafter serve 启动时显示的完整地址打开"
+    wait_until(lambda: refusal in browser.page_source, 60, "the refusal shown")
     assert network.status(f"http://127.0.0.1:{served.port}/") == 403
     browser.close()
     browser.switch_to.window(first)
