@@ -49,6 +49,9 @@ CORE = [
     "drafter.recovery",
     "drafter.newproject",
     "drafter.lock",
+    "drafter.ledger",
+    "drafter.ledger.record",
+    "drafter.ledger.counting",
 ]
 
 
