@@ -97,6 +97,15 @@ class TabProcess(AppService):
         self._stdin = process.stdin
         return process
 
+    async def run(self) -> None:
+        """Relay the app's output until it ends, then close the page's WebSocket: a page
+        whose app died (killed, crashed) says so instead of staying blank."""
+        try:
+            await super().run()
+        finally:
+            with contextlib.suppress(Exception):
+                await self.remote_close()
+
     async def close(self) -> None:
         """Ask the app to quit (it saves first); end it if it does not within the timeout."""
         with contextlib.suppress(TimeoutError):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
+import signal
 import socket
 import sys
 import urllib.error
@@ -136,6 +138,41 @@ def test_ctrl_c_saves_ends_every_tab_and_lets_go_of_the_project(serve, served_pr
     assert not lock_path(served_project).exists()
     saved = json.loads(served_project.read_text(encoding="utf-8"))
     assert saved["tables"]["active"]["regulations"]["issued"] == 7
+
+
+@linux_only
+def test_a_tab_whose_app_died_is_closed_and_its_lock_taken_over(serve, served_project):
+    """The page of a killed app shows 已关闭 (its socket closes) instead of staying blank;
+    the next tab opens the project: the dead app's lock is stale."""
+    served = serve(str(served_project))
+    url = f"ws://127.0.0.1:{served.port}/{served.token}/ws?width=120&height=40"
+
+    async def drawn(ws: aiohttp.ClientWebSocketResponse) -> bytes:
+        screen = b""
+        while "本年制发件数".encode() not in screen and "已在别处打开".encode() not in screen:
+            message = await asyncio.wait_for(ws.receive(), 60)
+            assert message.type == aiohttp.WSMsgType.BINARY, message
+            screen += message.data
+        return screen
+
+    async def tabs() -> None:
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(url) as ws:
+                await drawn(ws)
+                (pid,) = served.tab_processes()
+                os.kill(pid, signal.SIGKILL)
+                while True:
+                    message = await asyncio.wait_for(ws.receive(), 60)
+                    if message.type != aiohttp.WSMsgType.BINARY:
+                        break
+                assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+            assert lock_path(served_project).exists()  # left behind by the killed app
+            async with session.ws_connect(url) as ws:
+                assert "本年制发件数".encode() in await drawn(ws)
+
+    asyncio.run(tabs())
+    assert served.interrupt()[0] == 0
+    assert not lock_path(served_project).exists()
 
 
 def test_a_project_that_cannot_be_opened_is_said_before_serving(serve, tmp_path):
