@@ -133,7 +133,7 @@ def acquire(project: str | Path, where: str = "另一个窗口", leave: str = "�
     A stale lock is taken over. A folder where the lock file cannot be created at all
     (read-only) gives a lock that holds nothing: no one can save a project there.
     """
-    project = Path(project).absolute()
+    project = Path(project).resolve()  # one lock however the file is named (links, ..)
     path = lock_path(project)
     me = Holder.me(where, leave)
     holder: Holder | None = None
