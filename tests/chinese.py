@@ -1,7 +1,7 @@
 """Is what a clerk reads Chinese? Flags English words left in a message.
 
 A message may name things a clerk types or sees on screen: drafter's commands, option
-names (``--force``), option values (``json``, ``deepseek``), settings to type
+names (``--force``), option values (``json``, ``deepseek``), keys to press (Ctrl+C), settings to type
 (``model=…``), file names and paths, format names (DOCX, JSON, PDF …), rule ids (R1,
 IO). Any other run of two or more Latin letters is English the clerk should not have to
 read (``Permission denied``, ``Expecting value``, ``usage``, ``offline``).
@@ -22,6 +22,7 @@ NAMES = frozenset(
         *("DOCX", "docx", "JSON", "json", "HTML", "html", "htm", "PDF", "pdf", "CSV", "csv"),
         *("Markdown", "md", "txt", "text", "TOML", "Word", "WPS", "Excel", "UTF", "GBK"),
         *("API", "Key", "OpenAI", "IO", "EX"),
+        *("Ctrl", "Shift", "Alt", "Esc", "Enter", "Tab", "Delete"),  # keys to press
         *(module.__name__.rsplit(".", 1)[-1].rstrip("_") for module in COMMANDS),
         *NARRATIVE_KEYS,
         "all",

@@ -16,10 +16,10 @@ import sys
 from collections.abc import Sequence
 
 from drafter import __version__
-from drafter.cli import check, config, draft, export, import_, ledger, new, tui
+from drafter.cli import check, config, draft, export, import_, ledger, new, serve, tui
 from drafter.cli.parser import ChineseArgumentParser
 
-COMMANDS = (tui, import_, new, check, draft, export, ledger, config)
+COMMANDS = (tui, serve, import_, new, check, draft, export, ledger, config)
 """Modules providing ``add_parser(subparsers)``; each sets ``run`` on its parser."""
 
 
@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("已中断。", file=sys.stderr)
         return 130
     except Exception:
-        log = _log_crash()
+        log = log_crash()
         print(
             f"drafter 内部错误，操作未完成。详细信息已写入 {log}，请将该文件发给维护人员。",
             file=sys.stderr,
@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _log_crash() -> str:
+def log_crash() -> str:
     """Append the current traceback to the crash log; return its path for the message."""
     import traceback
     from datetime import datetime

@@ -54,13 +54,28 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Draft with the project locked: a window editing it meanwhile would save over the drafts."""
+    from drafter.lock import ProjectLocked, acquire
+
+    path = Path(args.project)
+    try:
+        lock = acquire(path, "命令行（drafter draft）", "等起草完成或按 Ctrl+C 中断")
+    except ProjectLocked as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    try:
+        return _locked(args, path)
+    finally:
+        lock.release()
+
+
+def _locked(args: argparse.Namespace, path: Path) -> int:
     from drafter import forms
     from drafter.config import ConfigError, load_settings
     from drafter.drafting.prompts import PromptError, Prompts
     from drafter.llm.choice import ModelUnusable, uses_model
     from drafter.store import ProjectError, load_project
 
-    path = Path(args.project)
     try:
         project = load_project(path).project
         settings = load_settings(flags_of(args))

@@ -127,11 +127,20 @@ def _report(
             "核对后确认以台账为准时加 --force。\n"
         )
         return 1
+    from drafter.lock import ProjectLocked, acquire
+
+    try:  # a window editing the project would save its copy over the count
+        lock = acquire(project_file, "命令行（drafter ledger）", "等它运行完")
+    except ProjectLocked as exc:
+        print(f"未写入 {project_file}：{exc}", file=sys.stderr)
+        return 2
     try:
         save_project(work, project_file)
     except OSError as exc:
         print(f"无法写入 {project_file}：{oserrors.explain(exc)}", file=sys.stderr)
         return 2
+    finally:
+        lock.release()
     out.write(
         f"已写入 {project_file}：{len(found)} 个单元格有变化，合计已重新计算。"
         f"查看某格来自哪些行：drafter ledger {project_file} --explain requests.new.total\n"
