@@ -220,14 +220,18 @@ def test_free_form_report_before_2019_gets_i3():
     assert [f.rule for f in project.imported.findings].count("I3") == 1
 
 
-def test_fewer_figures_than_cells_with_spaces_only_are_not_placed():
-    """PDF text drops empty cells: 821 35 2 1 859 cannot say which columns were blank."""
+def test_fewer_figures_than_cells_with_spaces_only_are_placed_only_where_certain():
+    """PDF text drops empty cells: 821 35 2 1 859 cannot say which columns were blank,
+    but only one column can hold 859 — the total that the four parts add up to (R3)."""
     body = T3_HEAD + "申请人情况\n一、本年新收政府信息公开申请数量 821 35 2 1 859\n"
     project = imported(body)
-    assert request_row(project, "new") == [None] * 7
+    assert request_row(project, "new") == [None] * 6 + [859]
     assert project.imported is not None
-    [note] = [f for f in project.imported.findings if "requests.new.total" in f.location.cells]
+    [note] = [
+        f for f in project.imported.findings if "requests.new.natural_person" in f.location.cells
+    ]
     assert note.rule == "I1" and "821 35 2 1 859" in note.message and note.location.line == 8
+    assert "总计 859" in note.message and "requests.new.total" not in note.location.cells
 
 
 def test_fewer_figures_than_cells_with_tabs_keep_their_places():
