@@ -27,7 +27,10 @@ from drafter.importers.sections import Segment
 from drafter.values import BLANK_MARKS
 
 _TOKEN = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"  # 447,228 is one figure
+    # l2, 1O, O: a figure misread (OCR), kept as one cell that cannot be read.
+    r"(?P<garbled>(?<![A-Za-z\d])(?:[A-Za-z]+\d[\dA-Za-z]*|\d+[A-Za-z][\dA-Za-z]*|[OolI])"
+    r"(?![A-Za-z\d]))"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"  # 447,228 is one figure
     r"|(?P<sep>[\s|｜]+)|(?P<other>[^\d\s|｜]+)"
 )
 # A figure followed by one of these is part of the text: 2021年, 第711号, 保留4位小数.
@@ -166,18 +169,34 @@ class RowReader:
         """A row of a real table: labels, then one field per grid column after them.
 
         A blank cell spanning columns is a blank in each of them; a figure spanning
-        columns is one figure (table 二's 本年处理决定数量 spans three columns).
+        columns is one figure (table 二's 本年处理决定数量 spans three columns). Text in
+        a cell after the row's first figure is a figure that cannot be read (an OCR
+        ``l2``), not a label: it keeps its place and is reported.
         """
         self._flush()
         kinds = [is_value_text(c.text) for c in cells]
-        labels = [i for i, (c, v) in enumerate(zip(cells, kinds, strict=True)) if not v and c.text]
-        labels = [i for i in labels if cells[i].continued != "col"]
-        last = labels[-1] if labels else -1
-        values = [
-            Value(_cell_value(c.text), segment.lineno, blank=_is_blank(c.text))
-            for i, c in enumerate(cells)
-            if i > last and kinds[i] and (c.continued is None or _is_blank(c.text))
+        first = next(
+            (
+                i
+                for i, (c, v) in enumerate(zip(cells, kinds, strict=True))
+                if v and c.continued is None and not _is_blank(c.text)
+            ),
+            len(cells),
+        )
+        labels = [
+            i
+            for i, (c, v) in enumerate(zip(cells, kinds, strict=True))
+            if i < first and not v and c.text and c.continued != "col"
         ]
+        last = labels[-1] if labels else -1
+        values = []
+        for i, (c, v) in enumerate(zip(cells, kinds, strict=True)):
+            if i <= last:
+                continue
+            if v and (c.continued is None or _is_blank(c.text)):
+                values.append(Value(_cell_value(c.text), segment.lineno, blank=_is_blank(c.text)))
+            elif not v and c.continued is None and i > first:
+                values.append(Value(re.sub(r"\s", "", nfkc(c.text)), segment.lineno))
         label_text = "".join(cells[i].text for i in labels)
         if not values or (not labels and all(v.blank for v in values)):
             if label_text:
@@ -232,7 +251,13 @@ def _tokens(text: str) -> Iterator[Token]:
                 opens = k == len(tokens) - 1 and bars and not opened and tok[-1] in " \u3000"
                 yield from (("blank", "", False, False) for _ in range(bars - (not opens)))
             continue
-        after_value = kind == "num"
+        after_value = kind in ("num", "garbled")
+        if kind == "garbled":
+            # A misread figure between separators is a cell that cannot be read; inside
+            # text (2O23年, 5G) it is text.
+            cell = _free(before) and _free(after)
+            yield ("value", tok, False, False) if cell else ("text", tok, False, False)
+            continue
         if kind == "other":
             tok, skip = tok[skip:], 0
             if not tok:
