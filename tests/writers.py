@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -66,20 +66,26 @@ def show(value: CellValue) -> str:
     return str(value)
 
 
+def _dropped_rows(report: Report, table: str, printed: Printed) -> set[int]:
+    form = forms.table_form(table, report.format)
+    return {c.row for c in form.grid if c.path and row_id(c.path) in printed.dropped}
+
+
 def grid_rows(report: Report, table: str, printed: Printed = CLEAN) -> list[list[GridCell]]:
     """The cells of the printed form that start in each grid row, left to right
-    (rows and cells ``printed`` leaves out are not there)."""
+    (rows and cells ``printed`` leaves out are not there; a merged label spans the
+    rows that are left)."""
     form = forms.table_form(table, report.format)
+    dropped = _dropped_rows(report, table, printed)
     rows: list[list[GridCell]] = [[] for _ in range(form.n_rows)]
     for cell in form.grid:
-        rows[cell.row].append(cell)
-    out = []
-    for row in rows:
-        ids = {row_id(c.path) for c in row if c.path}
-        if ids & printed.dropped:
-            continue
-        out.append(sorted((c for c in row if c.path not in printed.omitted), key=lambda c: c.col))
-    return out
+        gone = sum(1 for r in range(cell.row + 1, cell.row + cell.rowspan) if r in dropped)
+        rows[cell.row].append(replace(cell, rowspan=cell.rowspan - gone))
+    return [
+        sorted((c for c in row if c.path not in printed.omitted), key=lambda c: c.col)
+        for r, row in enumerate(rows)
+        if r not in dropped
+    ]
 
 
 def cell_text(report: Report, cell: GridCell, printed: Printed = CLEAN) -> str:
@@ -187,8 +193,7 @@ def to_md(report: Report, printed: Printed = CLEAN) -> str:
 
 
 def to_docx(report: Report, path: Path, printed: Printed = CLEAN) -> None:
-    """A Word file; a Word table keeps its grid, so omitted cells print blank and rows
-    are dropped only where no merged label spans them."""
+    """A Word file; a Word table keeps its grid, so omitted cells print blank."""
     from docx import Document
 
     doc = Document()
@@ -200,8 +205,10 @@ def to_docx(report: Report, path: Path, printed: Printed = CLEAN) -> None:
             doc.add_paragraph(line)
         if key in forms.TABLE_KEYS:
             form = forms.table_form(key, report.format)
-            dropped = {c.row for c in form.grid if c.path and row_id(c.path) in printed.dropped}
-            kept = [r for r in range(form.n_rows) if r not in dropped]
+            printed_rows = [
+                [c for c in row] for row in grid_rows(report, key, replace(printed, omitted=set()))
+            ]
+            kept = sorted({row[0].row for row in printed_rows if row})
             new_row = {r: i for i, r in enumerate(kept)}
             table = doc.add_table(rows=len(kept), cols=form.n_cols)
             # table.cell() rescans the whole table on every call: take the cells once.
@@ -211,19 +218,12 @@ def to_docx(report: Report, path: Path, printed: Printed = CLEAN) -> None:
                 for r in range(len(kept))
                 for c in range(form.n_cols)
             }
-            shown = [c for c in form.grid if c.row in new_row]
-            by_row: dict[int, list[GridCell]] = {}
-            for c in shown:
-                by_row.setdefault(c.row, []).append(c)
-            for row in by_row.values():  # merge first, then write (python-docx joins text)
-                for c, colspan, text in _merged_runs(
-                    report, sorted(row, key=lambda g: g.col), printed
-                ):
+            for row in printed_rows:  # merge first, then write (python-docx joins text)
+                for c, colspan, text in _merged_runs(report, row, printed):
                     r = new_row[c.row]
                     cell = at[(r, c.col)]
                     if c.rowspan > 1 or colspan > 1:
-                        last = new_row[c.row + c.rowspan - 1]
-                        cell = cell.merge(at[(last, c.col + colspan - 1)])
+                        cell = cell.merge(at[(r + c.rowspan - 1, c.col + colspan - 1)])
                     cell.text = "" if c.path in printed.omitted else text
     doc.save(str(path))
 

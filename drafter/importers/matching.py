@@ -24,7 +24,7 @@ from drafter.importers import labels, notes
 from drafter.importers.normalise import condense, shared_chars
 from drafter.importers.reading import TableResult, read_appeals, read_rows, row_name
 from drafter.importers.rowdefs import APPEAL_PATHS, RowDef, row_defs
-from drafter.importers.rows import Candidate, is_prose, read_candidates
+from drafter.importers.rows import Candidate, Value, has_figures, is_prose, read_candidates
 from drafter.importers.sections import Outline, Segment
 from drafter.model import Finding, Location
 
@@ -226,9 +226,9 @@ def _report_missing(
     defs: Sequence[RowDef],
     matched: list[tuple[Candidate, RowDef]],
 ) -> None:
-    """I1 for every row and table not found, at the line where it should have been."""
-    fmt = result.format
-    found = {d.key: c.lineno for c, d in matched if c.lineno}
+    """Every row and table not found: a row printed without figures is blank (V3) at its
+    line; one not printed is I1 at the line where it should have been."""
+    found = {d.key: c for c, d in matched}
     if "other_single" in found:
         found.update(dict.fromkeys(("other_1", "other_2", "other_3"), found["other_single"]))
     heading = {h.key: h.line for h in ol.headings if h.key is not None}
@@ -239,34 +239,52 @@ def _report_missing(
     }
     for table in ("active", "requests"):
         rows = [d for d in defs if d.table == table and d.key != "other_single"]
-        missing = [d for d in rows if d.key not in found and d.key not in _matched(matched)]
-        if not missing:
-            continue
+        missing = [d for d in rows if d.key not in found]
         if len(missing) == len(rows):
             paths = [p for d in rows for p in d.paths]
             result.findings.append(_table_missing(table, titles[table], paths, heading))
             continue
         for d in missing:
-            k = rows.index(d)  # where it should be: after the row before it, or before the next
+            k = rows.index(d)  # where it should be: after the row before it, before the next
             before = [found[r.key] for r in rows[:k] if r.key in found]
             after = [found[r.key] for r in rows[k + 1 :] if r.key in found]
-            line = before[-1] if before else (after[0] if after else heading.get(table))
-            result.findings.append(
-                notes.finding(
-                    "I1",
-                    f"原文中没有找到{row_name(d, fmt)}这一行，"
-                    f"{len(d.paths)} 个单元格记为空：请对照原文填写",
-                    d.paths,
-                    line,
-                )
-            )
+            _missing_row(result, ol, d, before[-1] if before else None, after[0] if after else None)
     if "appeals" not in result.tables_found:
         result.findings.append(_table_missing("appeals", titles["appeals"], APPEAL_PATHS, heading))
 
 
-def _matched(matched: list[tuple[Candidate, RowDef]]) -> set[str]:
-    keys = {d.key for _, d in matched}
-    return keys | ({"other_1", "other_2", "other_3"} if "other_single" in keys else set())
+def _missing_row(
+    result: TableResult,
+    ol: Outline,
+    defn: RowDef,
+    before: Candidate | None,
+    after: Candidate | None,
+) -> None:
+    """A row not found between two rows that were: printed without figures, or absent."""
+    fmt = result.format
+    name = row_name(defn, fmt)
+    lo = max(before.segments) + 1 if before is not None else 0
+    hi = max(after.segments) if after is not None else len(ol.segments) - 1
+    for i in range(lo, hi + 1):
+        segment = ol.segments[i]
+        if segment.section != defn.table or segment.heading:
+            continue
+        text = " ".join(c.text for c in segment.cells) if segment.cells else segment.text
+        if not has_figures(text) and score(defn, condense(text)) >= 1:
+            empty = Candidate(raw_label=text.strip(), values=[Value("", segment.lineno, True)])
+            result.blank(name, notes.column_names(defn.paths, fmt), defn.paths, empty)
+            return
+    at = before or after
+    heading = next((h.line for h in ol.headings if h.key == defn.table), None)
+    line = at.lineno if at is not None else heading
+    result.findings.append(
+        notes.finding(
+            "I1",
+            f"原文中没有找到{name}这一行，{len(defn.paths)} 个单元格记为空：请对照原文填写",
+            defn.paths,
+            line,
+        )
+    )
 
 
 def _table_missing(

@@ -4,12 +4,17 @@ A PDF drops a row's empty cells (``一、本年新收… 3 3``), a web page leav
 (``<td>3</td><td>3</td>`` in a table of nine columns). Which columns the printed figures
 belong to is then unknown, and shifting them left (自然人 3, 商业企业 3) invents figures.
 So every order-keeping way of putting the printed fields into the row's columns is tried,
-and a way is kept only where the row's own identity holds (R3: six parts and their total;
-R4: four parts and their total, three times) with the columns left out read as blank (0).
-Table 三's rows are narrowed further by the column identities R1/R2 together with the
-other rows (:func:`drafter.importers.glued.consistent_readings`). A cell is read when every
-way left puts the same figure there, blank when every way leaves it blank, and unread
-(I1) otherwise: a figure is never guessed.
+and a way is kept only where the row's own identity can hold (R3: six parts and their
+total; R4: four parts and their total, three times). A column left out, like a blank,
+is unknown — not 0: a blank printed for a figure the clerk forgot must not make another
+arrangement look right — so a way is dropped only when no values of its unknown cells
+make the sums agree (:func:`drafter.tables.certainly_unequal`). The true arrangement is
+therefore always kept. Table 三's rows are narrowed further by the column identities
+R1/R2 together with the other rows (:func:`drafter.importers.glued.consistent_readings`).
+A cell is read when every way left puts the same figure there, blank when every way
+leaves it without a figure, and unread (I1) otherwise: a figure is never guessed. (``258
+12 _ _ 1 1`` with its 总计 left out: the last 1 cannot be the total of 272, so only the
+total is missing; ``3 3`` could be 自然人 and 总计 or any two parts: unread.)
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from math import comb
 
+from drafter.tables import certainly_unequal
+
 Slots = tuple[int | None, ...]
 """A row as placed: a figure per column, None where the source shows nothing."""
 
@@ -27,11 +34,10 @@ MAX_PLACEMENTS = 20_000
 
 
 def holds(row: Slots, groups: Sequence[int]) -> bool:
-    """Whether each group of parts adds up to the total after it, blanks read as 0."""
+    """Whether each group of parts can add up to the total after it (blanks unknown)."""
     pos = 0
     for size in groups:
-        parts = row[pos : pos + size]
-        if sum(p or 0 for p in parts) != (row[pos + size] or 0):
+        if certainly_unequal(row[pos : pos + size], (row[pos + size],)):
             return False
         pos += size + 1
     return True
@@ -52,11 +58,6 @@ def placements(fields: Sequence[int | None], width: int, groups: Sequence[int]) 
         if holds(placed, groups):
             found[placed] = None
     return list(found)
-
-
-def as_figures(row: Slots) -> tuple[int, ...]:
-    """The row as the identities read it: blanks are 0."""
-    return tuple(v or 0 for v in row)
 
 
 @dataclass

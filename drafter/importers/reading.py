@@ -189,17 +189,8 @@ def _settle(
     """Glued and short rows of table 三 settled together by R1/R2; table 二's by their own."""
     fmt = result.format
     readings: dict[str, list[glued.Row]] = {k: [tuple(v)] for k, v in clean.items()}
-    slots: dict[str, dict[glued.Row, list[placement.Slots]]] = {}
     for key, row in rows.items():
-        if row.defn.table != "requests":
-            continue
-        if row.short:
-            by_figures: dict[glued.Row, list[placement.Slots]] = {}
-            for option in row.options:
-                by_figures.setdefault(placement.as_figures(option), []).append(option)
-            slots[key] = by_figures
-            readings[key] = list(by_figures)
-        else:
+        if row.defn.table == "requests":
             readings[key] = list(row.options)
     outcome_keys = [r.key for r in forms.request_rows(fmt) if r.outcome]
     consistent = glued.consistent_readings(readings, outcome_keys)
@@ -207,8 +198,7 @@ def _settle(
         defn, width = row.defn, len(row.defn.paths)
         name = row_name(defn, fmt)
         if row.short:
-            kept = [s for r in consistent.get(key, []) for s in slots[key].get(r, [])]
-            _place(result, row, placement.settle(kept, width), name)
+            _place(result, row, placement.settle(consistent.get(key, []), width), name)
             continue
         values = (
             glued.agreed(consistent[key], width)

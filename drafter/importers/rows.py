@@ -26,10 +26,10 @@ from drafter.importers.normalise import condense, is_cjk, nfkc
 from drafter.importers.sections import Segment
 from drafter.values import BLANK_MARKS
 
+_MISREAD = r"(?:[A-Za-z]+\d[\dA-Za-z]*|\d+[A-Za-z][\dA-Za-z]*|[OolI]|[*?×]+)"
+"""l2, 1O, O, *: a figure misread (OCR): a cell that cannot be read, not a label."""
 _TOKEN = re.compile(
-    # l2, 1O, O: a figure misread (OCR), kept as one cell that cannot be read.
-    r"(?P<garbled>(?<![A-Za-z\d])(?:[A-Za-z]+\d[\dA-Za-z]*|\d+[A-Za-z][\dA-Za-z]*|[OolI])"
-    r"(?![A-Za-z\d]))"
+    rf"(?P<garbled>(?<![A-Za-z\d]){_MISREAD}(?![A-Za-z\d]))"
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"  # 447,228 is one figure
     r"|(?P<sep>[\s|｜]+)|(?P<other>[^\d\s|｜]+)"
 )
@@ -93,11 +93,21 @@ class Candidate:
         return f"{self.raw_label[-40:]} {shown}".strip()
 
 
+def has_figures(text: str) -> bool:
+    """Whether a line holds a figure or a blank cell (item numbers such as 1. are labels)."""
+    return any(kind in ("value", "blank") for kind, _, _, _ in _tokens(nfkc(text)))
+
+
 def is_prose(text: str) -> bool:
     """A sentence: it ends one (。；！？) or states a figure with a measure word inside it."""
     return any(kind == "prose" for kind, _, _, _ in _tokens(nfkc(text))) or bool(
         _SENTENCE_END.search(nfkc(text))
     )
+
+
+def is_misread(text: str) -> bool:
+    """A table cell holding a misread figure (``l2``, ``O``, ``*``)."""
+    return re.fullmatch(_MISREAD, re.sub(r"\s", "", nfkc(text))) is not None
 
 
 def is_value_text(text: str) -> bool:
@@ -179,7 +189,7 @@ class RowReader:
             (
                 i
                 for i, (c, v) in enumerate(zip(cells, kinds, strict=True))
-                if v and c.continued is None and not _is_blank(c.text)
+                if c.continued is None and (v and not _is_blank(c.text) or is_misread(c.text))
             ),
             len(cells),
         )
@@ -195,7 +205,7 @@ class RowReader:
                 continue
             if v and (c.continued is None or _is_blank(c.text)):
                 values.append(Value(_cell_value(c.text), segment.lineno, blank=_is_blank(c.text)))
-            elif not v and c.continued is None and i > first:
+            elif not v and c.continued is None and i >= first:
                 values.append(Value(re.sub(r"\s", "", nfkc(c.text)), segment.lineno))
         label_text = "".join(cells[i].text for i in labels)
         if not values or (not labels and all(v.blank for v in values)):
@@ -254,8 +264,8 @@ def _tokens(text: str) -> Iterator[Token]:
         after_value = kind in ("num", "garbled")
         if kind == "garbled":
             # A misread figure between separators is a cell that cannot be read; inside
-            # text (2O23年, 5G) it is text.
-            cell = _free(before) and _free(after)
+            # text (2O23年, 5G) or opening a line (a bullet *) it is text.
+            cell = _free(before) and _free(after) and text[:start].strip(" \t|｜") != ""
             yield ("value", tok, False, False) if cell else ("text", tok, False, False)
             continue
         if kind == "other":

@@ -5,9 +5,9 @@ of the equation, so a clerk can see which figure to correct.
 
 A blank cell is unknown (printed blank, unreadable in the file, or not entered yet): an
 identity is an error only when no values of its blank cells could make it hold
-(:func:`certainly_unequal`), so a report is never told its sums are wrong because a cell
-could not be read. The blank itself is reported once, where it is (V3, or the import's
-I1/I2 note).
+(:func:`drafter.tables.certainly_unequal`), so a report is never told its sums are wrong
+because a cell could not be read. The blank itself is reported once, where it is (V3, or
+the import's I1/I2 note).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from drafter.agency import classify
 from drafter.forms import APPEAL_PARTS, APPLICANT_COLUMNS, CellKind
 from drafter.model import Finding, Location, Report, Severity
 from drafter.rules.registry import CheckContext, rule
-from drafter.tables import sum_known
+from drafter.tables import certainly_unequal, sum_known
 
 MAX_FEE_DECIMALS = 4
 """Tables print 万元 amounts with at most 4 decimals (元 to the cent is 0.0001 万元)."""
@@ -106,26 +106,6 @@ def _r(report: Report, row: str, col: str) -> int | None:
 
 def _row_label(report: Report, key: str) -> str:
     return next(r.full_label for r in forms.request_rows(report.format) if r.key == key)
-
-
-def certainly_unequal(left: Sequence[int | None], right: Sequence[int | None]) -> bool:
-    """True when ``sum(left) = sum(right)`` cannot hold whatever the blank cells hold.
-
-    A blank cell (None) is unknown — printed blank, not read from the file, or not yet
-    entered — and counts are never negative, so a blank can only add to its side. The
-    identity is certainly broken when the known figures alone differ and no blank can
-    make up the difference: no blank at all, or the side with blanks already larger.
-    """
-    a = sum(v for v in left if v is not None)
-    b = sum(v for v in right if v is not None)
-    open_left, open_right = None in left, None in right
-    if open_left and open_right:
-        return False
-    if open_left:
-        return a > b
-    if open_right:
-        return b > a
-    return a != b
 
 
 def _blanks_note(values: Sequence[int | None]) -> str:

@@ -9,8 +9,7 @@ import pytest
 from drafter import forms
 from drafter.model import Report
 from drafter.rules import REGISTRY, check_report
-from drafter.rules.table_rules import certainly_unequal
-from drafter.tables import complete
+from drafter.tables import certainly_unequal, complete
 
 
 def rules_of(findings, rule):
