@@ -27,6 +27,7 @@ from drafter.importers.rowdefs import APPEAL_PATHS, RowDef, row_defs
 from drafter.importers.rows import Candidate, Value, has_figures, is_prose, read_candidates
 from drafter.importers.sections import Outline, Segment
 from drafter.model import Finding, Location
+from drafter.source import where_missing
 
 __all__ = ["TableResult", "align", "detect_format", "parse_tables", "pre_2019", "score", "zones"]
 
@@ -231,7 +232,6 @@ def _report_missing(
     found = {d.key: c for c, d in matched}
     if "other_single" in found:
         found.update(dict.fromkeys(("other_1", "other_2", "other_3"), found["other_single"]))
-    heading = {h.key: h.line for h in ol.headings if h.key is not None}
     titles = {
         "active": "主动公开政府信息情况",
         "requests": "收到和处理政府信息公开申请情况",
@@ -242,7 +242,7 @@ def _report_missing(
         missing = [d for d in rows if d.key not in found]
         if len(missing) == len(rows):
             paths = [p for d in rows for p in d.paths]
-            result.findings.append(_table_missing(table, titles[table], paths, heading))
+            result.findings.append(_table_missing(table, titles[table], paths, ol))
             continue
         for d in missing:
             k = rows.index(d)  # where it should be: after the row before it, before the next
@@ -250,7 +250,7 @@ def _report_missing(
             after = [found[r.key] for r in rows[k + 1 :] if r.key in found]
             _missing_row(result, ol, d, before[-1] if before else None, after[0] if after else None)
     if "appeals" not in result.tables_found:
-        result.findings.append(_table_missing("appeals", titles["appeals"], APPEAL_PATHS, heading))
+        result.findings.append(_table_missing("appeals", titles["appeals"], APPEAL_PATHS, ol))
 
 
 def _missing_row(
@@ -287,15 +287,19 @@ def _missing_row(
     )
 
 
-def _table_missing(
-    table: str, title: str, paths: Sequence[str], heading: dict[str, int]
-) -> Finding:
+def _table_missing(table: str, title: str, paths: Sequence[str], ol: Outline) -> Finding:
+    """I1 for a table not found: at its section's heading, else where that section
+    should be (before the next section's heading, or where the file ends)."""
+    line = next((h.line for h in ol.headings if h.key == table), None)
+    if line is None:
+        last = max((s.lineno for s in ol.segments if s.text.strip()), default=None)
+        line, _ = where_missing(ol.headings, table, last)
     return notes.finding(
         "I1",
         f"原文中没有找到表{forms.TABLE_NUMERALS[table]}（{title}）的数字，"
         f"{len(paths)} 个单元格记为空：请对照原文填写",
         paths,
-        heading.get(table),
+        line,
     )
 
 
