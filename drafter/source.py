@@ -62,10 +62,14 @@ class SourceText:
         """The text of a 1-based line, trimmed ('' outside the file)."""
         return self.lines[line - 1].strip() if 1 <= line <= len(self.lines) else ""
 
+    @cached_property
+    def last_line(self) -> int | None:
+        """The last line with text (where a file cut short ends)."""
+        return next((n for n in range(len(self.lines), 0, -1) if self.lines[n - 1].strip()), None)
+
     def where_missing(self, section: str) -> tuple[int | None, HeadingHit | None]:
         """Where a section the file lacks should be; see :func:`where_missing`."""
-        last = max((n for n, t in enumerate(self.lines, start=1) if t.strip()), default=None)
-        return where_missing(self.headings, section, last)
+        return where_missing(self.headings, section, self.last_line)
 
 
 def where_missing(

@@ -125,9 +125,13 @@ def _note(rule: str, message: str, line: int | None) -> Finding:
     )
 
 
+_TITLE_LINES = 20
+"""A title is among a report's first lines (``sections.find_title`` looks at 15)."""
+
+
 def _title_line(ol: Outline) -> int | None:
     """The line where a report states its agency and year: its title, else its first."""
-    texts = [s for s in ol.segments if s.kind == "text" and s.text.strip()]
+    texts = [s for s in ol.segments[:_TITLE_LINES] if s.kind == "text" and s.text.strip()]
     titled = [s for s in texts if ol.title and condense(s.text) and condense(s.text) in ol.title]
     first = titled or texts
     return first[0].lineno if first else None

@@ -263,14 +263,17 @@ def _missing_row(
     """A row not found between two rows that were: printed without figures, or absent."""
     fmt = result.format
     name = row_name(defn, fmt)
-    lo = max(before.segments) + 1 if before is not None else 0
-    hi = max(after.segments) if after is not None else len(ol.segments) - 1
+    inside = [i for i, s in enumerate(ol.segments) if s.section == defn.table]
+    if not inside:
+        inside = [0]
+    lo = max(before.segments) + 1 if before is not None else inside[0]
+    hi = max(after.segments) if after is not None else inside[-1]
     for i in range(lo, hi + 1):
         segment = ol.segments[i]
         if segment.section != defn.table or segment.heading:
             continue
         text = " ".join(c.text for c in segment.cells) if segment.cells else segment.text
-        if not has_figures(text) and score(defn, condense(text)) >= 1:
+        if score(defn, condense(text)) >= 1 and not has_figures(text):
             empty = Candidate(raw_label=text.strip(), values=[Value("", segment.lineno, True)])
             result.blank(name, notes.column_names(defn.paths, fmt), defn.paths, empty)
             return

@@ -172,7 +172,7 @@ def _where(ctx: CheckContext, found: str) -> Location:
     source = ctx.source
     if source is None:
         return Location(section="preamble")
-    lines = source.text.splitlines()
+    lines = source.lines
     hit = next((n for n, t in enumerate(lines, 1) if found and found in t), None)
     first = next((n for n, t in enumerate(lines, 1) if t.strip()), None)
     return Location(section="preamble", line=hit or first)
