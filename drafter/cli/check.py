@@ -131,8 +131,8 @@ def render_text(results: list[FileCheck], out: TextIO) -> None:
             out.write(f"  {tint}{title} {len(items)} 项{reset}\n")
             for f in items:
                 where = f"第 {f.location.line} 行 " if f.location.line else ""
-                cell = f"[{f.location.cell}] " if f.location.cell else ""
-                out.write(f"    {tint}{f.rule:<3}{reset} {where}{cell}{f.message}\n")
+                # The message names the cell in words; its key is for --format json/csv.
+                out.write(f"    {tint}{f.rule:<3}{reset} {where}{f.message}\n")
                 if f.excerpt:
                     out.write(f"        「{f.excerpt}」\n")
         out.write("\n")

@@ -19,7 +19,7 @@ from drafter.importers.matching import TableResult, parse_tables, pre_2019
 from drafter.importers.normalise import condense
 from drafter.importers.sections import Outline, find_agency, find_year, outline
 from drafter.model import Finding, ImportInfo, Location, Project, Section
-from drafter.rules import CheckContext, run_rules
+from drafter.rules import EXCERPT, CheckContext, run_rules
 from drafter.source import SourceText
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
@@ -56,13 +56,28 @@ def build(
     sections, section_lines = _sections(ol, tables)
     findings: list[Finding] = []
     found_agency, agency_from = find_agency(ol)
+    title = _title_line(ol)
     if agency is None and not found_agency:
-        findings.append(_note("I1", "原文中没有找到机关名称（标题或落款）：请用 --agency 指定"))
+        findings.append(
+            _note(
+                "I1",
+                "原文中没有找到机关名称（标题或落款）：报告标题应写明机关全称，"
+                "检查时也可以另行指定机关名称",
+                title,
+            )
+        )
     if year is None and found_year is None:
-        findings.append(_note("I1", "原文中没有找到报告年度（标题或统计期限）：请用 --year 指定"))
+        findings.append(
+            _note(
+                "I1",
+                "原文中没有找到报告年度（标题或统计期限）：报告标题应写明年度，"
+                "检查时也可以另行指定年度",
+                title,
+            )
+        )
     elif year is None and year_from not in ("标题", "统计期限"):
         findings.append(
-            _note("I3", f"标题中没有年份，报告年度按{year_from}定为 {found_year} 年，请核对")
+            _note("I3", f"标题中没有年份，报告年度按{year_from}定为 {found_year} 年，请核对", title)
         )
     old = pre_2019(ol, tables)
     if old is not None:
@@ -85,8 +100,8 @@ def build(
     for finding in findings:
         finding.file = name
         line = finding.location.line
-        if finding.location.cells and line and line <= len(file_lines):
-            finding.excerpt = file_lines[line - 1].strip()[:100] or finding.excerpt
+        if line and line <= len(file_lines) and (finding.location.cells or not finding.excerpt):
+            finding.excerpt = file_lines[line - 1].strip()[:EXCERPT] or finding.excerpt
     # The cells the tables gave are all there is: the rest of the project's cells are null.
     cells = forms.all_cells(project.format)
     missing = [c.path for c in cells if tables.values.get(c.path) is None]
@@ -101,10 +116,25 @@ def build(
     return Imported(project, source)
 
 
-def _note(rule: str, message: str) -> Finding:
+def _note(rule: str, message: str, line: int | None) -> Finding:
     return Finding(
-        rule=rule, severity="warning", message=message, location=Location(section="preamble")
+        rule=rule,
+        severity="warning",
+        message=message,
+        location=Location(section="preamble", line=line),
     )
+
+
+_TITLE_LINES = 20
+"""A title is among a report's first lines (``sections.find_title`` looks at 15)."""
+
+
+def _title_line(ol: Outline) -> int | None:
+    """The line where a report states its agency and year: its title, else its first."""
+    texts = [s for s in ol.segments[:_TITLE_LINES] if s.kind == "text" and s.text.strip()]
+    titled = [s for s in texts if ol.title and condense(s.text) and condense(s.text) in ol.title]
+    first = titled or texts
+    return first[0].lineno if first else None
 
 
 def _not_a_report(doc: Document) -> str:

@@ -53,6 +53,15 @@ class Document:
     encoding: str | None = None
 
 
+def row_text(cells: list[Cell]) -> str:
+    """A table row as one line of text: its cells (each merged cell once) between tabs.
+
+    A cell's own line breaks (``本年新<br>制作数量``) become spaces: the row is one line,
+    so the lines after it keep their numbers.
+    """
+    return "\t".join(" ".join(c.text.split("\n")) for c in cells if c.continued != "col")
+
+
 def numbered(texts: list[str]) -> list[Line]:
     """Lines for extracted text whose line numbers are positions in that text."""
     return [Line(t, i) for i, t in enumerate(texts, start=1)]

@@ -15,7 +15,7 @@ from typing import Any
 
 import lxml.html
 
-from drafter.importers.document import Cell, Document, Line
+from drafter.importers.document import Cell, Document, Line, row_text
 
 _BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header footer main "
@@ -80,7 +80,7 @@ class _Walker:
         if tag == "table" and is_data_table(el):
             self.flush()
             for cells in table_rows(el):
-                self.out.append(("\t".join(c.text for c in cells if c.continued != "col"), cells))
+                self.out.append((row_text(cells), cells))
             return
         block = tag in _BLOCKS or tag in ("table", "tr", "td", "th")
         if block:

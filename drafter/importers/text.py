@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.importers.document import Cell, Document, Line
+from drafter.importers.document import Cell, Document, Line, row_text
 from drafter.importers.html import fragment_tables
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
@@ -98,7 +98,7 @@ def _embed_html_tables(text: str, lines: list[Line]) -> list[Line]:
             continue
         for _, rows, row_lines in tables:
             for cells, offset in zip(rows, row_lines, strict=True):
-                shown = "\t".join(c.text for c in cells if c.continued != "col")
+                shown = row_text(cells)
                 out.append(Line(shown, first + offset - 1, "row", cells))
         end = starts[last] if last < len(starts) else len(text)
         after = text[m.end() : end].rstrip("\r\n")

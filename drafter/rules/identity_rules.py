@@ -137,8 +137,8 @@ def identity_stated(ctx: CheckContext) -> Iterator[Finding]:
                 rule="A3",
                 severity="warning",
                 message=f"文件未写明{'和'.join(missing)}，已推断为{'、'.join(what)}（{how}）。"
-                "如不正确，请用 --agency / --year 指定",
-                location=Location(section="preamble"),
+                "如不正确，请在检查时指定机关名称和年度",
+                location=_where(ctx, inferred.agency or str(inferred.year or "")),
             )
         if inferred.competing_years and report.year == inferred.year:
             years = "、".join(f"{y}年" for y in [inferred.year, *inferred.competing_years])
@@ -146,19 +146,33 @@ def identity_stated(ctx: CheckContext) -> Iterator[Finding]:
                 rule="A3",
                 severity="warning",
                 message=f"正文中 {years} 出现的次数相近，无法确定报告年度："
-                "请用 --year 指定，并统一正文中的年份",
-                location=Location(section="preamble"),
+                "请在检查时指定年度，并统一正文中的年份",
+                location=_where(ctx, f"{inferred.year}年"),
             )
     if not report.agency:
         yield Finding(
             rule="A3",
             severity="warning",
             message="未写明机关名称，与机关有关的核对（自称、规章、人民政府报告内容）未进行："
-            "请用 --agency 指定",
+            "请在标题中写明机关全称，或在检查时指定机关名称",
+            location=_where(ctx, ""),
         )
     if report.year is None:
         yield Finding(
             rule="A3",
             severity="warning",
-            message="未写明报告年度，年份核对未进行：请用 --year 指定",
+            message="未写明报告年度，年份核对未进行：请在标题中写明年度，或在检查时指定年度",
+            location=_where(ctx, ""),
         )
+
+
+def _where(ctx: CheckContext, found: str) -> Location:
+    """Where the file says what was inferred (its first line naming it), else its title
+    line: where a report states its agency and year."""
+    source = ctx.source
+    if source is None:
+        return Location(section="preamble")
+    lines = source.lines
+    hit = next((n for n, t in enumerate(lines, 1) if found and found in t), None)
+    first = next((n for n, t in enumerate(lines, 1) if t.strip()), None)
+    return Location(section="preamble", line=hit or first)

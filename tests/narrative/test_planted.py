@@ -215,9 +215,8 @@ HEADING_6 = "六、其他需要报告的事项"
 
 
 def plant_missing_heading(report: Project, text: str) -> Planted:
-    return Planted(
-        text.replace(HEADING_5 + "\n", "", 1), "N1", "error", None, f"缺少一级标题「{HEADING_5}」"
-    )
+    new = text.replace(HEADING_5 + "\n", "", 1)  # found before the heading that follows it
+    return Planted(new, "N1", "error", line_of(new, HEADING_6), f"缺少一级标题「{HEADING_5}」")
 
 
 def plant_renamed_heading(report: Project, text: str) -> Planted:
