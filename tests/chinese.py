@@ -1,10 +1,10 @@
 """Is what a clerk reads Chinese? Flags English words left in a message.
 
 A message may name things a clerk types or sees on screen: drafter's commands, option
-names (``--force``), option values (``json``, ``deepseek``), keys to press (Ctrl+C), settings to type
-(``model=…``), file names and paths, format names (DOCX, JSON, PDF …), rule ids (R1,
-IO). Any other run of two or more Latin letters is English the clerk should not have to
-read (``Permission denied``, ``Expecting value``, ``usage``, ``offline``).
+names (``--force``), option values (``json``, ``deepseek``), keys to press (Ctrl+C),
+settings to type (``model=…``), file names and paths, format names (DOCX, JSON, PDF …),
+rule ids (R1, IO). Any other run of two or more Latin letters is English the clerk
+should not have to read (``Permission denied``, ``Expecting value``, ``usage``, ``offline``).
 """
 
 from __future__ import annotations
