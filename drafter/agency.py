@@ -88,6 +88,10 @@ def classify(name: str) -> AgencyKind:
         if prefix.endswith("国务院") or prefix == "":
             return AgencyKind("national" if prefix else "unknown", "government")
         return AgencyKind(_region(prefix), "government")
+    if _ZONE.search(name):  # 平潭综合实验区: run by a 管委会, of no territory's level
+        return AgencyKind("unknown", "government")
+    if is_territory(name):  # 高平市, 资阳市雁江区: a title naming the territory is its government's
+        return AgencyKind(_region(name), "government")
     if _DEPARTMENT_END.search(name):
         if _NATIONAL.match(name) and not _region_prefix(name):
             return AgencyKind("national", "department")
@@ -119,6 +123,21 @@ def region_parts(name: str) -> list[str]:
             return parts
         parts.append(m.group(1))
         rest = rest[len(m.group(1)) :]
+
+
+_ZONE = re.compile(r"(?:实验|试验|开发|示范|合作|保税|高新|园)区$")
+"""Zones run by a 管委会, not by a people's government: their level is not a territory's."""
+
+
+def is_territory(name: str) -> bool:
+    """Whether ``name`` is only territory names: 高平市, 资阳市雁江区 (not 平潭综合实验区)."""
+    rest = _strip_party(name)
+    if _ZONE.search(rest):
+        return False
+    for part in region_parts(rest):
+        rest = rest[len(part) :]
+    m = _REGION_PREFIX.match(rest)
+    return bool(rest) and m is not None and m.group(1) == rest and len(rest) <= 12
 
 
 def self_designations(name: str) -> tuple[str, ...]:

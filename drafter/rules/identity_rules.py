@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drafter.model import Finding, Location
+from drafter.model import Finding, Location, Report
+from drafter.narrative.authorship import Identity, title_agency
 from drafter.narrative.identity import (
-    Identity,
     designations,
     judge_designation,
     other_agencies,
     same_agency,
-    title_agency,
 )
 from drafter.rules.prose import TITLE, section_name, text_finding, texts
 from drafter.rules.registry import CheckContext, rule
@@ -56,12 +55,17 @@ def self_designation(ctx: CheckContext) -> Iterator[Finding]:
 
 
 _TOWNSHIP_WORDS = {"我镇", "本镇", "我乡", "本乡", "我街道", "本街道", "我街"}
-_BUREAU_WORDS = {"我局", "本局", "我委", "本委", "我厅", "本厅"}
+_BUREAU_WORDS = {"我局", "本局", "我厅", "本厅"}
 
 
 def _mixed(
     ctx: CheckContext, seen: dict[str, int], first: dict[str, tuple[str, str, int, int]]
 ) -> Iterator[Finding]:
+    """Without a known agency: a report calling itself both 我镇 and 我局 is wrong either way.
+
+    No body is both a township and a bureau, so one of the two came with another body's
+    text: an error, shown at the rarer word (the likelier copy).
+    """
     township = [w for w in seen if w in _TOWNSHIP_WORDS]
     bureau = [w for w in seen if w in _BUREAU_WORDS]
     if not township or not bureau:
@@ -69,12 +73,13 @@ def _mixed(
     minority = township if sum(seen[w] for w in township) < sum(seen[w] for w in bureau) else bureau
     word = minority[0]
     key, text, start, end = first[word]
+    counts = "、".join(f"「{w}」{seen[w]} 处" for w in township + bureau)
     yield text_finding(
         ctx,
         "A1",
-        "warning",
-        f"报告中自称不一致：既有「{'、'.join(township)}」又有「{'、'.join(bureau)}」。"
-        "可能有文字是从其他单位的报告复制而来",
+        "error",
+        f"报告中自称不一致（{counts}）：同一机关不会既是乡镇（街道）又是局，"
+        f"「{word}」可能是从其他单位的报告复制而来",
         key,
         text,
         start,
@@ -121,44 +126,57 @@ def agency_names(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("A3", "写明了机关名称和年度（未写明时按正文推断）")
 def identity_stated(ctx: CheckContext) -> Iterator[Finding]:
-    report = ctx.report
     inferred = ctx.options.get(INFERRED)
-    if isinstance(inferred, Identity):
-        how = "；".join(inferred.evidence) or "依据正文"
-        what, missing = [], []
-        if inferred.agency and report.agency == inferred.agency:
-            what.append(f"机关「{inferred.agency}」")
-            missing.append("机关名称")
-        if inferred.year is not None and report.year == inferred.year:
-            what.append(f"年度 {inferred.year} 年")
-            missing.append("年度")
-        if what:
-            yield Finding(
-                rule="A3",
-                severity="warning",
-                message=f"文件未写明{'和'.join(missing)}，已推断为{'、'.join(what)}（{how}）。"
-                "如不正确，请用 --agency / --year 指定",
-                location=Location(section="preamble"),
+    identity = inferred if isinstance(inferred, Identity) else None
+    finding = identity_finding(ctx.report, identity, project_file=True)
+    if finding is not None:
+        yield finding
+
+
+AGENCY_RULES = "自称（A1）、其他机关名称（A2）、规章（C3）、人民政府报告内容（N3）"
+"""The checks that need to know the agency, named in the A3 message when they were skipped."""
+
+
+def identity_finding(
+    report: Report, identity: Identity | None, *, project_file: bool = False
+) -> Finding | None:
+    """The one A3 warning about a report's agency and year, or None when both are stated.
+
+    ``identity`` is what the text says (``narrative.authorship``); ``report`` holds what
+    was decided (a value given with --agency/--year, or read from a project file, is not
+    questioned). From a published file, a title or an opening statement is the agency
+    stated; for a project file whose field is empty, whatever fills it is an inference.
+    """
+    said: list[str] = []
+    unchecked: list[str] = []
+    if identity is not None and report.agency and report.agency == identity.agency:
+        if project_file or not identity.stated:
+            said.append(f"机关名称按{identity.agency_from}定为「{identity.agency}」")
+    elif not report.agency:
+        if identity is not None and identity.guess:
+            said.append(
+                f"不能确定机关名称（{identity.guess_from}中有「{identity.guess}」，"
+                "但标题和开头段都没有写明是谁的报告）"
             )
-        if inferred.competing_years and report.year == inferred.year:
-            years = "、".join(f"{y}年" for y in [inferred.year, *inferred.competing_years])
-            yield Finding(
-                rule="A3",
-                severity="warning",
-                message=f"正文中 {years} 出现的次数相近，无法确定报告年度："
-                "请用 --year 指定，并统一正文中的年份",
-                location=Location(section="preamble"),
-            )
-    if not report.agency:
-        yield Finding(
-            rule="A3",
-            severity="warning",
-            message="未写明机关名称，与机关有关的核对（自称、规章、人民政府报告内容）未进行："
-            "请用 --agency 指定",
-        )
-    if report.year is None:
-        yield Finding(
-            rule="A3",
-            severity="warning",
-            message="未写明报告年度，年份核对未进行：请用 --year 指定",
-        )
+        else:
+            said.append("原文没有写明机关名称")
+        unchecked.append(f"与机关有关的核对（{AGENCY_RULES}）未进行：请用 --agency 指定")
+    if identity is not None and report.year is not None and report.year == identity.year:
+        if project_file or not identity.year_stated:
+            said.append(f"年度按{identity.year_from}定为 {identity.year} 年")
+    elif report.year is None:
+        if identity is not None and identity.competing_years:
+            years = "、".join(f"{y}年" for y in identity.competing_years)
+            said.append(f"正文中 {years} 出现的次数相近，不能确定报告年度")
+        else:
+            said.append("原文没有写明报告年度")
+        unchecked.append("年份核对（N6、N8）未进行：请用 --year 指定")
+    if not said:
+        return None
+    advice = "；".join(unchecked) if unchecked else "如不正确，请用 --agency / --year 指定"
+    return Finding(
+        rule="A3",
+        severity="warning",
+        message=f"{'；'.join(said)}。{advice}",
+        location=Location(section="preamble"),
+    )
