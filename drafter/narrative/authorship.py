@@ -184,7 +184,7 @@ def _statement_candidates(head: str) -> list[Candidate]:
 
 
 def _weak_candidates(head: str, paragraphs: Sequence[str]) -> list[Candidate]:
-    found = []
+    found: list[Candidate] = []
     for m in _METADATA.finditer(head):
         name = plausible_name(m["a"], territory=True)
         if name:
@@ -200,8 +200,8 @@ def _weak_candidates(head: str, paragraphs: Sequence[str]) -> list[Candidate]:
             if name:
                 found.append(Candidate(name, "联系方式", False, origin))
     for paragraph in paragraphs:
-        m = _OPENING.match(paragraph)
-        name = plausible_name(m["a"], territory=True) if m else ""
+        opening = _OPENING.match(paragraph)
+        name = plausible_name(opening["a"], territory=True) if opening else ""
         if name:
             found.append(Candidate(name, "段首", False, len(found)))
     return found
@@ -340,7 +340,7 @@ def _confirmed_by_designation(name: str, words: Counter[str]) -> bool:
 
 
 _TOWNSHIP_WORDS = re.compile(r"[我本](?:镇|乡|街道|办事处)(?![长内外级属])")
-_BODY_WORDS = re.compile(r"[我本](?:局|委|中心)(?![门属内长])")
+_BODY_WORDS = re.compile(r"[我本](?:局|中心)(?![门属内长域])")
 
 
 def kind_of_designations(text: str) -> AgencyKind | None:
@@ -359,11 +359,12 @@ def _settle_year(found: Identity, title: str, head: str, text: str) -> None:
         return
     counted = _count_years(text)
     periods = period_years(text)
+    stated: int | None = None
+    source = ""
     if periods:
         stated, source = periods[0][0], "统计期限"
-    else:
-        opening = _PRESENTS.search(head)
-        stated, source = (year_value(opening["y"]), "开头段") if opening else (None, "")
+    elif opening := _PRESENTS.search(head):
+        stated, source = year_value(opening["y"]), "开头段"
     if stated is not None and not (counted and counted[0][0] > stated and _clear(counted)):
         found.year, found.year_from, found.year_stated = stated, source, True
         return
