@@ -187,7 +187,7 @@ def find_title(segments: list[Segment], stop: int) -> tuple[str, set[int]]:
             if len(condense(prev)) <= 30 and title_agency(prev + title):
                 title, used = prev + title, {j, i}
     title = _TITLE_PREFIX.sub("", title)
-    return re.sub(r"\s+", "", title), used
+    return re.sub(r"\s+", "", title).strip("|｜"), used
 
 
 # --------------------------------------------------------------------------- outline

@@ -258,7 +258,12 @@ CLAIMS: tuple[ClaimPattern, ...] = (
         gap=4,
     ),
     ClaimPattern(
-        "appeals.{case}.other", "其他结果", r"其他结果", "appeals.{case}.other", _APP, units=CASE_UNITS
+        "appeals.{case}.other",
+        "其他结果",
+        r"其他结果",
+        "appeals.{case}.other",
+        _APP,
+        units=CASE_UNITS,
     ),
     ClaimPattern(
         "appeals.{case}.pending",

@@ -40,8 +40,10 @@ def line_of(ctx: CheckContext, section: str, text: str, offset: int) -> int | No
     source = ctx.source
     if source is None:
         return None
-    if section == TITLE:
+    if section == TITLE:  # the title as written, or its start (a title split over lines)
         at = source.text.find(text)
+        if at < 0:
+            at = source.text.find(text[: max(4, min(len(text) // 2, 10))])
         return source.text.count("\n", 0, at) + 1 if at >= 0 else None
     return source.line_of(section, text, offset)
 

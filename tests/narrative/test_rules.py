@@ -233,6 +233,38 @@ def test_n6_stale_year_error_and_warning(project):
     assert "以「2024年」开头" in findings[0].message
 
 
+def test_n6_a_report_presenting_itself_as_last_years(project):
+    """「现将……2024年度政府信息公开工作情况报告如下」 in a 2025 report (format-2021.md)."""
+    text = project.text("preamble") + "\n现将我局2024年度政府信息公开工作情况报告如下："
+    project.set_text("preamble", text)
+    [n6] = of(check_report(project), "N6")
+    assert n6.severity == "error" and "2024 年度的报告" in n6.message
+
+
+def test_n6_stale_period_without_its_second_year(project):
+    edit(
+        project,
+        "preamble",
+        "自2025年1月1日起至2025年12月31日止",
+        "从2024年1月1日到12月31日止",
+    )
+    [n6] = of(check_report(project), "N6")
+    assert n6.severity == "error" and "统计期限" in n6.message
+
+
+def test_title_without_year_and_title_form(project):
+    project.title = "云溪县市场监督管理局政府信息公开工作年度报告"
+    [n6] = of(check_report(project), "N6")
+    assert n6.severity == "warning" and "标题中没有写年度" in n6.message
+    assert of(check_report(project), "T1") == []
+    project.title = "云溪县市场监督管理局2025年度政府信息公开工作报告"
+    [t1] = of(check_report(project), "T1")
+    assert t1.severity == "warning" and "政府信息公开工作年度报告" in t1.message
+    project.title = "2025年政府信息公开工作年度报告"
+    [t1] = of(check_report(project), "T1")
+    assert "没有写机关名称" in t1.message
+
+
 def test_n6_stale_year_in_section_five_is_a_warning(project):
     edit(project, "problems", "当前仍存在", "2024年存在")
     [n6] = of(check_report(project), "N6")
