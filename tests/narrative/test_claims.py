@@ -17,6 +17,10 @@ from drafter.tables import complete
 from tests.factories import example
 
 
+LIT = "appeals.litigation_direct.{0} + appeals.litigation_after_review.{0}"
+"""Both litigation rows of table 四, one column."""
+
+
 def blank(year: int = 2025, fmt="2021") -> Report:
     return Report.empty("示例县交通运输局", year, fmt)
 
@@ -305,8 +309,6 @@ def test_restate_leaves_what_it_cannot_verify():
 
 # ---------------------------------------------------------------- phrasings of real reports
 
-LIT = "appeals.litigation_direct.{0} + appeals.litigation_after_review.{0}"
-"""Both litigation rows of table 四, one column."""
 # Each sentence as published (issue 10's blind set, or the corpus file named).
 
 
