@@ -16,7 +16,6 @@ from drafter.narrative.claims import cell_expression, expand, find_claims, resta
 from drafter.tables import complete
 from tests.factories import example
 
-
 LIT = "appeals.litigation_direct.{0} + appeals.litigation_after_review.{0}"
 """Both litigation rows of table 四, one column."""
 
