@@ -156,10 +156,15 @@ _CHROME_AFTER = re.compile(
 """Page chrome a crawler left after the title on its line: 发布时间：2024-01-20 …"""
 
 
+_SENTENCE = re.compile(r"[《》，,。；;]|^\s*(?:根据|依据|按照|为|现将|现公布)")
+"""A sentence (a preamble naming the report), not a title."""
+
+
 def is_title(text: str) -> bool:
     core = condense(text)
     return (
         len(core) <= 50
+        and not _SENTENCE.search(text)
         and ("报告" in core or "年报" in core)
         and ("政府信息公开" in core or "信息公开" in core or "年度报告" in core)
         and not any(c in core for c in _CHROME)

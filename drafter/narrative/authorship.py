@@ -33,9 +33,12 @@ from drafter.narrative.years import YEAR, YEARS, period_years, year_value
 
 _NAME_CHARS = r"[\u3400-\u4dbf\u4e00-\u9fff（）()·]"
 _NOT_A_NAME = re.compile(
-    r"^(?:我|本|该|各|全|贵|其|此|上级|有关|相关)|《|》|根据|依据|按照|条例|认真|坚持|贯彻|落实|"
-    r"年度|报告|工作|信息公开|政务公开|以来|进一步|积极|主动|高度|联系|负责|编制"
+    r"^(?:本|该|各|全|贵|其|此|上级|有关|相关|在|依托|通过|经|度|年)|我|《|》|根据|依据|按照|条例|认真|"
+    r"坚持|贯彻|落实|年度|报告|工作|信息公开|政务公开|以来|进一步|积极|主动|高度|联系|负责|编制|"
+    r"网站|门户|平台|专栏|栏目|系统|公众号|的"
 )
+"""Words no body's name holds: a pronoun, a verb, a channel (…门户网站), 的."""
+_LEVEL = frozenset("省市区县镇乡州旗")
 _HAN_YEAR = re.compile(r"[二][〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
 _HAN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 
@@ -59,8 +62,8 @@ def plausible_name(raw: str, *, territory: bool = False) -> str:
         return ""
     if classify(name).body == "unknown":
         return ""
-    if territory and not (region_parts(name) or is_territory(name)):
-        return ""
+    if territory and (name[0] in _LEVEL or not (region_parts(name) or is_territory(name))):
+        return ""  # 区政府, 县委县政府: a level, not a place
     return name
 
 
@@ -141,7 +144,8 @@ _METADATA = re.compile(
     re.M,
 )
 _CONTACT = re.compile(
-    rf"请与(?P<a>{_N})联系|联系(?:单位|部门)\s*[:：]\s*(?P<b>{_N})(?=$|[\s，,。；;（(])", re.M
+    rf"请与(?P<a>{_N})联系|(?:请联系|联系单位|联系部门)\s*[:：]\s*(?P<b>{_N})(?=$|[\s，,。；;（(])",
+    re.M,
 )
 _OFFICE = re.compile(
     r"^(?P<body>.+?(?:局|委员会|委|办事处|街道|中心|院|署|厅|人民政府|政府|镇|乡))"
@@ -149,12 +153,12 @@ _OFFICE = re.compile(
 )
 """A contact office: 综合科 of 襄阳市审计局综合科, 办公室 of 高淳区人民政府办公室."""
 _OPENING = re.compile(
-    r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*[^。，,]{0,12}?[。.：:]\s*)?"
+    r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*[^。，,]{0,12}?[。.：:]\s*)?"
     r"(?:(?:19|20)\d{2}\s?年度?|全年|今年|本年度?|近年来)?\s*[，,]?\s*"
     rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:人民政府办公室|人民政府办公厅|政府办公室|人民政府|政府|"
     r"街道办事处|办事处|街道|镇|乡|局|委员会|委|办公室|中心|处|厅|管委会|管理委员会))"
     r"(?=坚持|认真|深入|严格|紧紧|紧密|全面|按照|根据|围绕|以|在|聚焦|持续|进一步|积极|高度|始终|"
-    r"着力|牢固|继续|扎实|不断|结合|共|未|主动|通过|依托|把|将|对|全年|政务|政府信息|信息公开)"
+    r"着力|牢固|继续|扎实|不断|结合|共|未|主动|通过|依托|把|将|对|全年)"
 )
 """A paragraph whose first clause speaks as the author: 2025年，西安市阎良区信访局认真…"""
 _SIGNATURE_DATE = re.compile(
@@ -171,15 +175,21 @@ class Candidate:
     sure: bool
     origin: int = 0
     """Candidates of one origin (a contact line read two ways) never confirm each other."""
+    start: int = 0
+    end: int = 0
+    """Where the name stands in the text searched."""
 
 
 def _statement_candidates(head: str) -> list[Candidate]:
     found = []
     for what, pattern in STATEMENTS:
         for m in pattern.finditer(head):
-            name = plausible_name(m["a"] or "") or plausible_name(m.groupdict().get("b") or "")
+            group = "a" if plausible_name(m["a"] or "") else "b"
+            name = plausible_name(m.groupdict().get(group) or "")
             if name:
-                found.append(Candidate(name, f"开头段「{what}」", True))
+                found.append(
+                    Candidate(name, f"开头段「{what}」", True, 0, m.start(group), m.end(group))
+                )
     return found
 
 
@@ -195,16 +205,38 @@ def _weak_candidates(head: str, paragraphs: Sequence[str]) -> list[Candidate]:
         # The contact may be the body or one of its offices: both readings are offered,
         # the self-designation (or another sign) decides.
         office = _OFFICE.match(raw)
+        at = m.start("a") if m["a"] else m.start("b")
         for reading in (raw, office["body"]) if office else (raw,):
             name = plausible_name(reading, territory=True)
             if name:
-                found.append(Candidate(name, "联系方式", False, origin))
+                found.append(Candidate(name, "联系方式", False, origin, at, at + len(reading)))
     for paragraph in paragraphs:
         opening = _OPENING.match(paragraph)
         name = plausible_name(opening["a"], territory=True) if opening else ""
         if name:
             found.append(Candidate(name, "段首", False, len(found)))
     return found
+
+
+def named_authors(text: str, *, paragraphs: int = 0) -> list[Candidate]:
+    """Bodies an opening text names as the report's author, with where they stand:
+    its statements (本报告由…编制, 现将…报告如下), its contact office (请与…联系) and the
+    body its first ``paragraphs`` lines open with (2025年，XX局坚持…)."""
+    found = _statement_candidates(text)
+    found += [c for c in _weak_candidates(text, ()) if c.source == "联系方式"]
+    at = 0
+    for line in text.split("\n")[:paragraphs]:
+        for start in (0, *(m.end() for m in _SENTENCE_END.finditer(line))):
+            opening = _OPENING.match(line, start)
+            name = plausible_name(opening["a"], territory=True) if opening else ""
+            if opening and name:
+                where = at + opening.start("a"), at + opening.end("a")
+                found.append(Candidate(name, "段首", False, -1, *where))
+        at += len(line) + 1
+    return found
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _masthead(head_lines: Sequence[str]) -> list[Candidate]:

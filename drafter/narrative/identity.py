@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from drafter.agency import classify, region_parts, self_designations
+from drafter.agency import classify, is_territory, region_parts, self_designations
 from drafter.narrative.years import YEAR
 
 # --------------------------------------------------------------------------- A1
@@ -103,6 +103,8 @@ def judge_designation(agency: str, noun: str) -> WrongDesignation | None:
 def _plain(name: str) -> str:
     name = unicodedata.normalize("NFKC", name)
     name = re.sub(r"[\s（）()·]", "", name)
+    # 鼓楼区人民政府华侨路街道办事处 is 鼓楼区华侨路街道办事处: the government named inside.
+    name = re.sub(r"(?:人民)?政府(?!办公[室厅]$)(?=[\u4e00-\u9fff]{2,})", "", name)
     return name.replace("人民政府", "政府")
 
 
@@ -111,13 +113,42 @@ def same_agency(a: str, b: str) -> bool:
 
     One may omit the region or 人民 (高平市政府 / 高平市人民政府), or abbreviate the body
     (国资局 for 国有资产监督管理局, 市场监管局 for 市场监督管理局): the shorter body
-    name is then a subsequence of the longer one.
+    name is then a subsequence of the longer one. Two places that differ are two bodies.
     """
     x, y = _plain(a), _plain(b)
     if not x or not y or x in y or y in x:
         return True
+    places = _places(x), _places(y)
+    if all(places) and not _same_place(places[0][-1], places[1][-1]):
+        return False  # 云溪县交通运输局 is not 荣成市交通运输局
     short, long = sorted((_body(x), _body(y)), key=len)
     return bool(short) and short[-1] == long[-1] and _subsequence(short, long)
+
+
+def _places(name: str) -> list[str]:
+    """Every territory a name starts with, a bare one included: [安岳县, 周礼镇]."""
+    base = re.sub(r"(人民政府|政府|办事处)$", "", name) or name
+    parts = region_parts(base)
+    rest = base[len("".join(parts)) :]
+    return parts + [rest] if rest and is_territory(rest) else parts
+
+
+def _same_place(a: str, b: str) -> bool:
+    return a.endswith(b) or b.endswith(a)
+
+
+def part_of(unit: str, agency: str) -> bool:
+    """Whether ``unit`` is the agency or one of its offices: 石门镇党政办 of 石门镇人民政府,
+    高淳区人民政府办公室 of 南京市高淳区人民政府 (the city left out)."""
+    if same_agency(unit, agency):
+        return True
+    core = re.sub(r"(人民政府|政府|办事处)$", "", _plain(agency)) or _plain(agency)
+    plain = _plain(unit)
+    for part in ["", *region_parts(core)]:
+        core = core[len(part) :]
+        if len(core) > 1 and plain.startswith(core):  # a place, not a bare 区
+            return True
+    return False
 
 
 def _body(name: str) -> str:

@@ -65,13 +65,20 @@ _REFERENCE_BEFORE = re.compile(
 )
 # Last year's report, referred to as such.
 _REPORT = re.compile(
-    r"\s?度?的?(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:情况)?(?:年度)?(?:工作)?(?:报告|年报)"
+    r"\s?度?的?(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:开展)?(?:情况)?(?:年度)?(?:工作)?"
+    r"(?:报告|年报)"
 )
+_NAMED_REPORT = re.compile(
+    r"\s?度?的?[\u4e00-\u9fff（）()]{2,24}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?(?:年度)?"
+    r"(?:工作)?(?:报告|年报)"
+)
+"""The report with its agency between year and name: 2024年度XX局信息公开工作年度报告."""
 _REPORT_REFERENCE = re.compile(
     r"(?:中|里|所)?(?:提出|指出|反映|发现|查找|存在|提到|提及|列出|的问题|问题|整改)"
 )
 _OWN_REPORT = re.compile(
-    r"本报告|本年报|本年度报告|编制|报告如下|现将|现予以?公布|现公布|特向社会公布|现发布"
+    r"本报告|本年报|本年度报告|编制|报告如下|现将|(?:现|特)?向社会(?:公布|公开|发布)|"
+    r"现(?:予以?)?(?:公布|发布)"
 )
 """The sentence presents this very report: 本报告是…, 现将…报告如下, 现公布…."""
 _COMPARISON = re.compile(r"较|比|相比|同比|环比|增长|下降|增加|减少|上升|回落|持平")
@@ -115,7 +122,7 @@ def _judge(text: str, m: YearMention, year: int) -> StaleYear | None:
     if _REFERENCE_BEFORE.search(before[-6:]) or _inside_title(text, m.start):
         return None
     sentence = _sentence_around(text, m.start)
-    report = _REPORT.match(text, m.end)
+    report = _REPORT.match(text, m.end) or _NAMED_REPORT.match(text, m.end)
     if report:
         if _REPORT_REFERENCE.match(text, report.end()) or not _OWN_REPORT.search(sentence):
             return None  # last year's report, referred to as such

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from drafter import forms
+from drafter.agency import classify
 from drafter.model import Finding, Location, Report
-from drafter.narrative.authorship import Identity, title_agency
+from drafter.narrative.authorship import Candidate, Identity, named_authors, title_agency
 from drafter.narrative.identity import (
     designations,
     judge_designation,
     other_agencies,
+    part_of,
     same_agency,
 )
 from drafter.rules.prose import TITLE, section_name, text_finding, texts
@@ -91,9 +94,10 @@ def _mixed(
 def agency_names(ctx: CheckContext) -> Iterator[Finding]:
     report = ctx.report
     agency = report.agency
-    if not agency:
-        return
     named = title_agency(report.title) if report.title else None
+    if not agency:
+        yield from _author_named_elsewhere(ctx, None)
+        return
     if named and not same_agency(named, agency):
         yield text_finding(
             ctx,
@@ -105,6 +109,8 @@ def agency_names(ctx: CheckContext) -> Iterator[Finding]:
             0,
             len(named),
         )
+    else:
+        yield from _author_named_elsewhere(ctx, named)
     reported: set[str] = set()
     for key, text in texts(ctx):
         for other in other_agencies(text, agency):
@@ -122,6 +128,64 @@ def agency_names(ctx: CheckContext) -> Iterator[Finding]:
                 other.start,
                 other.end,
             )
+
+
+def _author_named_elsewhere(ctx: CheckContext, named: str | None) -> Iterator[Finding]:
+    """The opening says another body of the same kind wrote the report: one is copied.
+
+    ``本报告由Y编制``, ``现将Y2025年度…报告如下``, ``请与Y联系``, ``2025年，Y坚持…`` where Y
+    is neither the report's agency (or, when it is not known, the body named first) nor
+    one of its offices. Shown at the sentence: a title is written anew each year, the
+    text is what gets copied.
+    """
+    report = ctx.report
+    reference = report.agency
+    for key, text, paragraphs in _openings(report):
+        readings: dict[tuple[str, int], list[Candidate]] = {}
+        for cand in named_authors(text, paragraphs=paragraphs):
+            readings.setdefault((cand.source, cand.start), []).append(cand)
+        for (source, _), cands in readings.items():
+            if not reference:
+                reference = cands[0].name
+                continue
+            if any(part_of(c.name, reference) for c in cands) or cands[0].name[0] in _LEVELS:
+                continue  # the body itself, one of its offices, or 区审计局 (itself, unplaced)
+            other = cands[0]
+            if not _same_kind(other.name, reference):
+                continue  # another kind of body: not a copy of this one's report
+            if named:
+                said = f"标题写的是「{named}」，{source}中却写的是「{other.name}」"
+            elif report.agency:
+                said = f"本报告是「{report.agency}」的报告，{source}中却写的是「{other.name}」"
+            else:
+                said = f"前文写的是「{reference}」，{source}中却写的是「{other.name}」"
+            yield text_finding(
+                ctx,
+                "A2",
+                "error",
+                f"{said}：这段文字可能是从其他单位的报告复制而来，请改正",
+                key,
+                text,
+                other.start,
+                other.end,
+            )
+            return
+
+
+def _openings(report: Report) -> Iterator[tuple[str, str, int]]:
+    """(section, text, paragraphs read for their opening body): the lines before 一 and
+    the first lines of 一, where a report says who wrote it."""
+    preamble = report.text(forms.PREAMBLE_KEY)
+    yield forms.PREAMBLE_KEY, preamble, preamble.count("\n") + 1
+    yield "overview", "\n".join(report.text("overview").split("\n")[:5]), 5
+
+
+_LEVELS = frozenset("省市区县镇乡")
+
+
+def _same_kind(a: str, b: str) -> bool:
+    x, y = classify(a), classify(b)
+    return x.body == y.body and (x.level == "township") == (y.level == "township")
 
 
 @rule("A3", "写明了机关名称和年度（未写明时按正文推断）")

@@ -73,6 +73,8 @@ def test_self_designations_of_more_bodies():
         ("川汇区民政局", "川汇区信访局", False),
         ("荣成市成山镇", "荣成市大疃镇人民政府", False),
         ("大平镇人民政府", "安岳县周礼镇人民政府", False),
+        ("云溪县交通运输局", "荣成市交通运输局", False),
+        ("阎良区信访局", "西安市阎良区信访局", True),
     ],
 )
 def test_same_agency(a, b, same):
