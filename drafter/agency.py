@@ -21,6 +21,10 @@ Body = Literal["government", "department", "unknown"]
 MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 _TOWNSHIP = re.compile(r"(镇|乡|街道|苏木|办事处)(人民政府|政府|办事处|党委|党工委)?$")
+_OFFICE = re.compile(
+    r"(?:党政|综合|综合事务|政务|政务服务|便民服务)?(?:办公室|办|中心|科|股|室|组)"
+)
+"""An office of a body: 党政办公室, 综合事务办公室, 便民服务中心."""
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|管理委员会)$")
 _DEPARTMENT_END = re.compile(
     r"(局|委员会|委|办公室|办公厅|办|厅|部|署|院|中心|所|站|队|处|会|社|馆|公司)$"
@@ -80,6 +84,9 @@ def classify(name: str) -> AgencyKind:
         return AgencyKind("unknown", "unknown")
     if _TOWNSHIP.search(name):
         return AgencyKind("township", "government")
+    parts = region_parts(name)
+    if parts and _TOWNSHIP.search(parts[-1]) and _OFFICE.fullmatch(name[len("".join(parts)) :]):
+        return AgencyKind("township", "government")  # 周礼镇党政办公室: the township's office
     # 人民政府办公厅/办公室 publish on behalf of their government (its 规章 included).
     name = re.sub(r"(人民政府|政府)办公(厅|室)$", r"\1", name)
     gov = _GOVERNMENT.search(name)

@@ -185,11 +185,13 @@ def _statement_candidates(head: str) -> list[Candidate]:
     for what, pattern in STATEMENTS:
         for m in pattern.finditer(head):
             group = "a" if plausible_name(m["a"] or "") else "b"
-            name = plausible_name(m.groupdict().get(group) or "")
+            raw = m.groupdict().get(group) or ""
+            if raw.endswith("人民") and head.startswith("政府", m.end(group)):
+                raw += "政府"  # 结合大疃镇人民|政府信息公开工作实际
+            name = plausible_name(raw)
             if name:
-                found.append(
-                    Candidate(name, f"开头段「{what}」", True, 0, m.start(group), m.end(group))
-                )
+                start = m.start(group)
+                found.append(Candidate(name, f"开头段「{what}」", True, 0, start, start + len(raw)))
     return found
 
 
@@ -397,7 +399,7 @@ def _settle_year(found: Identity, title: str, head: str, text: str) -> None:
         stated, source = periods[0][0], "统计期限"
     elif opening := _PRESENTS.search(head):
         stated, source = year_value(opening["y"]), "开头段"
-    if stated is not None and not (counted and counted[0][0] > stated and _clear(counted)):
+    if stated is not None and not _outweighed(stated, counted):
         found.year, found.year_from, found.year_stated = stated, source, True
         return
     if counted:
@@ -413,16 +415,30 @@ def _settle_year(found: Identity, title: str, head: str, text: str) -> None:
             found.competing_years.insert(0, year)
 
 
-def _clear(counted: list[tuple[int, int]]) -> bool:
-    """The most used year is used at least 3 times and twice as often as any other."""
+def _outweighed(stated: int, counted: list[tuple[int, int]]) -> bool:
+    """The text speaks of a later year than the one stated: last year's period left in.
+
+    The later year must be used at least twice as often as any other — and at least 3
+    times, or twice while the stated year is not used at all outside its statement.
+    """
+    if not counted or counted[0][0] <= stated:
+        return False
     year, n = counted[0]
-    return n >= 3 and all(k * 2 <= n for _, k in counted[1:])
+    others = [k for y, k in counted[1:]]
+    own = next((k for y, k in counted if y == stated), 0)
+    return all(k * 2 <= n for k in others) and (n >= 3 or (n >= 2 and own == 0))
+
+
+_DATE_AFTER = re.compile(r"\s?[0-9０-９一二三四五六七八九十]{1,2}\s?月")
 
 
 def _count_years(text: str) -> list[tuple[int, int]]:
-    """Years the text uses, most used first; those inside the period statement not counted."""
-    counts = Counter(year_value(m[1]) for m in YEARS.finditer(text))
-    for _, _, start, end in period_years(text):
-        for m in YEARS.finditer(text, start, end):
-            counts[year_value(m[1])] -= 1
-    return [(y, n) for y, n in counts.most_common() if 2008 <= y <= 2100 and n > 0]
+    """Years the text speaks of, most used first: not those of the period statement nor
+    dates (2026年1月20日 is when, not what, a report is about)."""
+    inside = [(s, e) for _, _, s, e in period_years(text)]
+    counts: Counter[int] = Counter()
+    for m in YEARS.finditer(text):
+        if _DATE_AFTER.match(text, m.end()) or any(s <= m.start() < e for s, e in inside):
+            continue
+        counts[year_value(m[1])] += 1
+    return [(y, n) for y, n in counts.most_common() if 2008 <= y <= 2100]

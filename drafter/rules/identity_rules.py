@@ -15,6 +15,7 @@ from drafter.agency import classify
 from drafter.model import Finding, Location, Report
 from drafter.narrative.authorship import Candidate, Identity, named_authors, title_agency
 from drafter.narrative.identity import (
+    WrongDesignation,
     designations,
     judge_designation,
     other_agencies,
@@ -37,13 +38,23 @@ def self_designation(ctx: CheckContext) -> Iterator[Finding]:
         for d in designations(text):
             seen[d.word] = seen.get(d.word, 0) + 1
             first.setdefault(d.word, (key, text, d.start, d.end))
+    speaker = ""
     if not agency:
-        yield from _mixed(ctx, seen, first)
-        return
+        # Not known whose report it is: still, the body the opening speaks as (2025年，
+        # XX街道办事处坚持…) is no 局, and a township is no 局 whatever its name.
+        said = (c for _, _, c in _named_in_openings(ctx.report) if c.source != "联系方式")
+        speaker = next((c.name for c in said), "")
+        if not speaker:
+            yield from _mixed(ctx, seen, first)
+            return
     for word, (key, text, start, end) in first.items():
-        wrong = judge_designation(agency, word[1:])
-        if wrong is None:
+        wrong = judge_designation(agency or speaker, word[1:])
+        if wrong is None or (speaker and not wrong.serious):
             continue
+        if speaker:
+            wrong = WrongDesignation(
+                wrong.noun, True, f"正文开头以「{speaker}」的名义叙述，{wrong.why}"
+            )
         times = f"（共 {seen[word]} 处）" if seen[word] > 1 else ""
         yield text_finding(
             ctx,
@@ -140,36 +151,45 @@ def _author_named_elsewhere(ctx: CheckContext, named: str | None) -> Iterator[Fi
     """
     report = ctx.report
     reference = report.agency
+    readings: dict[tuple[str, int], list[tuple[str, str, Candidate]]] = {}
+    for key, text, cand in _named_in_openings(report):
+        readings.setdefault((key, cand.start), []).append((key, text, cand))
+    for group in readings.values():
+        key, text, _ = group[0]
+        cands = [c for _, _, c in group]
+        source = cands[0].source
+        if not reference:
+            reference = cands[0].name
+            continue
+        if any(part_of(c.name, reference) for c in cands) or cands[0].name[0] in _LEVELS:
+            continue  # the body itself, one of its offices, or 区审计局 (itself, unplaced)
+        other = cands[0]
+        if not _same_kind(other.name, reference):
+            continue  # another kind of body: not a copy of this one's report
+        if named:
+            said = f"标题写的是「{named}」，{source}中却写的是「{other.name}」"
+        elif report.agency:
+            said = f"本报告是「{report.agency}」的报告，{source}中却写的是「{other.name}」"
+        else:
+            said = f"前文写的是「{reference}」，{source}中却写的是「{other.name}」"
+        yield text_finding(
+            ctx,
+            "A2",
+            "error",
+            f"{said}：这段文字可能是从其他单位的报告复制而来，请改正",
+            key,
+            text,
+            other.start,
+            other.end,
+        )
+        return
+
+
+def _named_in_openings(report: Report) -> Iterator[tuple[str, str, Candidate]]:
+    """(section, text, body) of every body the opening lines name as the author."""
     for key, text, paragraphs in _openings(report):
-        readings: dict[tuple[str, int], list[Candidate]] = {}
         for cand in named_authors(text, paragraphs=paragraphs):
-            readings.setdefault((cand.source, cand.start), []).append(cand)
-        for (source, _), cands in readings.items():
-            if not reference:
-                reference = cands[0].name
-                continue
-            if any(part_of(c.name, reference) for c in cands) or cands[0].name[0] in _LEVELS:
-                continue  # the body itself, one of its offices, or 区审计局 (itself, unplaced)
-            other = cands[0]
-            if not _same_kind(other.name, reference):
-                continue  # another kind of body: not a copy of this one's report
-            if named:
-                said = f"标题写的是「{named}」，{source}中却写的是「{other.name}」"
-            elif report.agency:
-                said = f"本报告是「{report.agency}」的报告，{source}中却写的是「{other.name}」"
-            else:
-                said = f"前文写的是「{reference}」，{source}中却写的是「{other.name}」"
-            yield text_finding(
-                ctx,
-                "A2",
-                "error",
-                f"{said}：这段文字可能是从其他单位的报告复制而来，请改正",
-                key,
-                text,
-                other.start,
-                other.end,
-            )
-            return
+            yield key, text, cand
 
 
 def _openings(report: Report) -> Iterator[tuple[str, str, int]]:
