@@ -10,10 +10,21 @@ drafting itself, not Python start-up; a cold ``python -m drafter draft`` is prin
 
 Also prints the prompt size of each section in characters (target < 6,000 each), for the
 example and for a report whose last-year text is ten times longer (trimmed).
+
+Then the quality table over the corpus's consecutive-year pairs (``tests/quality.py``):
+for each section, the share of drafts with a C1 error, an N1 finding, an N6 error, an
+N7 warning, the share re-asked and the mean share of last year's sentences kept
+unchanged — for the offline drafter and for the model drafter against the fake server
+(a model that copies last year's text, then on the re-ask writes only the standard
+figure paragraphs). ``--endpoint`` prints the table for the endpoint configured with
+``drafter config`` instead (real calls, billed by the provider), so a real model's
+quality is measured the day one is configured.
 """
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import os
 import subprocess
 import sys
@@ -22,12 +33,19 @@ import time
 from pathlib import Path
 
 from _common import ROOT
+from pydantic import SecretStr
 
 from drafter.cli import main
+from drafter.config import Settings, load_settings
+from drafter.drafting.engine import ModelDrafter
+from drafter.drafting.offline import OfflineDrafter
 from drafter.drafting.prompts import PROMPT_LIMIT, Prompts, section_prompt
+from drafter.llm import make_chat
+from drafter.model import Project
 from drafter.store import save_project
 from tests.factories import example
 from tests.fake_openai import FakeOpenAI, Reply
+from tests.quality import consecutive_pairs, copying_model, measure, pair_project, table
 
 LATENCY = 1.0
 KEYS = ("overview", "problems", "other")
@@ -111,5 +129,41 @@ def main_bench() -> None:
         )
 
 
+async def model_quality(settings: Settings, projects: list[Project]) -> str:
+    async with make_chat(settings) as chat:
+        rows = await measure(ModelDrafter(chat, Prompts()), projects)
+    return table(f"model {settings.model} @ {settings.base_url}", rows)
+
+
+def quality(endpoint: bool) -> None:
+    projects = [pair_project(*pair) for pair in consecutive_pairs()]
+    print(f"quality over {len(projects)} consecutive-year pairs of the corpus", end="")
+    print(" (share of drafts with each finding; same = last year's sentences kept)")
+    if endpoint:
+        settings = load_settings()
+        if not settings.base_url or settings.problem():
+            sys.exit(
+                f"没有可用的模型接口：{settings.problem() or '未设置 base_url'}（drafter config）"
+            )
+        print(asyncio.run(model_quality(settings, projects)))
+        return
+    rows = asyncio.run(measure(OfflineDrafter(Prompts()), projects))
+    print(table("offline drafter", rows))
+    with FakeOpenAI() as server:
+        server.responder = copying_model
+        settings = Settings(base_url=server.url, model="fake-model", api_key=SecretStr("bench"))
+        text = asyncio.run(model_quality(settings, projects))
+    print(text.replace(f" @ {server.url}", " (fake server: copies, then obeys the re-ask)"))
+
+
 if __name__ == "__main__":
-    main_bench()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--endpoint",
+        action="store_true",
+        help="only the quality table, drafting with the endpoint set by drafter config",
+    )
+    args = parser.parse_args()
+    if not args.endpoint:
+        main_bench()
+    quality(args.endpoint)

@@ -112,12 +112,19 @@ def as_report(project: Report) -> Report:
 def read_last_year(path: Path, *, blank_as_zero: bool = False) -> tuple[Report, Imported | None]:
     """Last year's report from a project file or (through the importer) a published file.
 
+    Either way its section texts are cleaned of Markdown/HTML marks, bullets, page
+    furniture and section-like sub-heading numerals (``importers.cleaning``).
+
     The importer is what reads anything that is not a project file: it recognises the
     file by its content, so an unusual extension still works, and an unusable file
     gets its one-line Chinese explanation (as ProjectError).
     """
     if _is_json(path):
-        return as_report(load_project(path).project), None
+        from drafter.importers.cleaning import clean_report
+
+        report = as_report(load_project(path).project)
+        clean_report(report)  # as an imported file's texts are (importers.cleaning)
+        return report, None
     from drafter.importers import ImportFailed, import_file
 
     try:

@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import NoReturn
 
 from drafter import __version__, paths
-from drafter.cli import check, config, draft, export, import_, new, tui
+from drafter.cli import check, config, draft, export, import_, ledger, new, tui
 
-COMMANDS = (tui, import_, new, check, draft, export, config)
+COMMANDS = (tui, import_, new, check, draft, export, ledger, config)
 """Modules providing ``add_parser(subparsers)``; each sets ``run`` on its parser."""
 
 

@@ -105,8 +105,18 @@ class _Attempt:
     message: str | None = None
 
 
+_KINDS = {"C1": "数字", "N6": "年份、日期或占位符", "N7": "与上年雷同", "N1": "标题编号"}
+
+
+def _kinds(findings: list[Finding]) -> str:
+    """What the findings are about, in Chinese: 数字、与上年雷同."""
+    rules = dict.fromkeys(f.rule for f in findings)
+    return "、".join(_KINDS.get(r, r) for r in rules)
+
+
 class ModelDrafter:
-    """Drafts with a chat model: prompt, stream, check, one re-ask on C1/N6 errors."""
+    """Drafts with a chat model: prompt, stream, check, one re-ask on C1/N6 errors and
+    on N7/N1 (copied from last year, sub-headings numbered like sections)."""
 
     def __init__(self, chat: ChatModel, prompts: Prompts, log: CallLog | None = None) -> None:
         self.chat = chat
@@ -132,7 +142,7 @@ class ModelDrafter:
             ChatMessage("assistant", first.text),
             reask_message(self.prompts, project, key, to_fix),
         ]
-        reason = f"核对发现 {len(to_fix)} 处数字或年份问题，按核对意见重写一次"
+        reason = f"核对发现 {len(to_fix)} 处问题（{_kinds(to_fix)}），按核对意见重写一次"
         emit(AttemptStarted(key, 2, reason))
         second = await self._attempt(key, messages, 2, REASK_TEMPLATE, emit)
         if second.status != "complete":

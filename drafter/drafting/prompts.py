@@ -26,6 +26,7 @@ from drafter import forms
 from drafter.agency import classify, self_designations
 from drafter.drafting.chat import ChatMessage
 from drafter.drafting.figures import Figure, section_figures, show, sum_of, value_of
+from drafter.drafting.statements import statements
 from drafter.model import Finding, Project, Report
 
 PROMPT_LIMIT = 6000
@@ -196,6 +197,9 @@ def section_context(project: Project, key: str, reference: str, trimmed: bool) -
         "numerals": NUMERALS,
         "is_government": kind.body == "government",
         "figures": [_figure_line(f) for f in section_figures(project, key)],
+        "statements": statements(project, self_name(project.agency)).all()
+        if key == "overview"
+        else [],
         "key_facts": [(k.label, k.value) for k in project.key_facts],
         "last_year": project.last_year.year if project.last_year else None,
         "reference": defang(reference),
@@ -216,7 +220,8 @@ def section_prompt(
     template = f"{key}.j2"
     system = system_message(prompts, project)
     reference = project.last_year.text(key).strip() if project.last_year else ""
-    bare = prompts.render(template, **section_context(project, key, "", False))
+    # Rendered with a stand-in reference, so the words introducing it are counted too.
+    bare = prompts.render(template, **section_context(project, key, "…", True))
     budget = max(limit - len(system.content) - len(bare) - len(FENCE_OPEN + FENCE_CLOSE) - 40, 0)
     reference, trimmed = trim_reference(reference, max(budget, MIN_REFERENCE))
     user = prompts.render(template, **section_context(project, key, reference, trimmed))
@@ -234,28 +239,21 @@ def reask_message(
         **base_context(report),
         heading=forms.SECTION_BY_KEY[key].heading,
         findings=[(f.rule, f.message, f.excerpt or "") for f in findings],
+        rules=sorted({f.rule for f in findings}),
     )
     return ChatMessage("user", text)
 
 
 def skeleton(prompts: Prompts, report: Report, key: str) -> str:
     """The offline drafter's starting text when last year has nothing for ``key``."""
-    groups: dict[str, str] = {}
-    for subgroup in (forms.WITHHELD, forms.UNAVAILABLE, forms.NOT_PROCESSED, forms.OTHER):
-        paths = [
-            f"requests.{r.key}.total"
-            for r in forms.request_rows(report.format)
-            if r.outcome and (r.subgroup == subgroup or r.label == subgroup)
-        ]
-        groups[subgroup.strip("（）一二三四五六七")] = sum_of(report, *paths)
     return prompts.render(
         f"offline/{key}.j2",
         **base_context(report),
         fmt=report.format,
         aspects=forms.OVERVIEW_ASPECTS,
         numerals=NUMERALS,
+        statements=statements(report, self_name(report.agency)),
         v=lambda path: value_of(report, path),
         total=lambda *paths: sum_of(report, *paths),
-        groups=groups,
         show=show,
     ).strip()

@@ -7,7 +7,12 @@ table. Deciding that here keeps the three formats from drifting apart.
 
 Text is made safe on the way in: characters that XML cannot hold (control characters
 pasted from other programs) would make a corrupt Word file, so they are removed and
-reported as a warning finding rather than exported or crashed on.
+reported as a warning finding rather than exported or crashed on. Markdown and HTML
+marks typed, pasted or returned by a model (``**一是**``, ``- `` bullets, ``### ``) are
+not printed: a line is cleaned as an import cleans last year's text
+(``importers.cleaning.strip_marks``), and what was marked as a heading (``### …``, a
+whole line in bold) or reads as one (``（一）…``, ``一、…`` on a line of its own) is
+exported as a sub-heading.
 """
 
 from __future__ import annotations
@@ -31,6 +36,12 @@ _INVALID = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # （一）… at the start of a line: the second heading level of GB/T 9704 (楷体).
 _SUBHEADING = re.compile(r"（[一二三四五六七八九十]{1,3}）")
+# 一、… on a line of its own inside a section: numbered like a section (N1 warns), but a
+# heading all the same, exported as a sub-heading rather than as a paragraph.
+_NUMBERED = re.compile(r"[一二三四五六七八九十]{1,2}、")
+# A line that may carry a mark: Markdown/HTML syntax, a bullet, a half-width （一）.
+_MAY_BE_MARKED = re.compile(r"[*_`~<&\\\[]|^[#>+\-•·●○◆◇■□▪▫►▶➢➤√✓✔※(]")
+_MARKED_HEADING = re.compile(r"^(?:#{1,6}[ \t]|(?:\*\*|__)[^*_]+(?:\*\*|__)[。.：:]?$)")
 _SENTENCE_END = "。！？；;"
 _MAX_HEADING = 40
 """A line longer than this is a paragraph that merely starts with a numeral."""
@@ -108,17 +119,24 @@ def cell_text(value: CellValue) -> str:
 
 
 def split_paragraphs(text: str) -> list[Paragraph | Heading]:
-    """Narrative text as blocks: one per non-empty line, （一） lines as sub-headings."""
+    """Narrative text as blocks: one per non-empty line, heading lines as sub-headings."""
     blocks: list[Paragraph | Heading] = []
     for raw in text.split("\n"):
         line = raw.strip(" \t\u3000")
+        marked = False
+        if _MAY_BE_MARKED.search(line):
+            from drafter.importers.cleaning import normalise_numbering, strip_marks
+
+            marked = bool(_MARKED_HEADING.match(line))
+            line = normalise_numbering(strip_marks(line))
         if not line:
             continue
-        match = _SUBHEADING.match(line)
-        if match is None:
-            blocks.append(Paragraph(line))
-        elif len(line) <= _MAX_HEADING and line[-1] not in _SENTENCE_END + "，,":
+        match = _SUBHEADING.match(line) or _NUMBERED.match(line)
+        short = len(line) <= _MAX_HEADING and line[-1] not in _SENTENCE_END + "，,"
+        if marked and len(line) <= _MAX_HEADING or match is not None and short:
             blocks.append(Heading(line, 2))
+        elif match is None or _NUMBERED.match(line):
+            blocks.append(Paragraph(line))
         else:
             end = _run_in_end(line, match.end())
             blocks.append(Paragraph(line[end:], lead=line[:end]) if end else Paragraph(line))

@@ -16,11 +16,27 @@ year) → :mod:`.rows` and :mod:`.matching` (tables) → :mod:`.assemble`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from drafter.importers.assemble import COVERED_RULES, OUTLINE_RULES, Imported, build
 from drafter.importers.decoding import ImportFailed, decode, sniff_kind
 from drafter.importers.document import Document
 from drafter.store import read_input
+
+if TYPE_CHECKING:
+    from drafter.importers.assemble import COVERED_RULES, OUTLINE_RULES, Imported
+
+_FROM_ASSEMBLE = frozenset({"COVERED_RULES", "OUTLINE_RULES", "Imported"})
+
+
+def __getattr__(name: str) -> Any:
+    """The assembly step's names, imported on first use (it loads the table parser, ~30
+    ms): the exporters use ``importers.cleaning`` and should not pay for the rest."""
+    if name in _FROM_ASSEMBLE:
+        from drafter.importers import assemble
+
+        return getattr(assemble, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "COVERED_RULES",
@@ -65,6 +81,8 @@ def import_bytes(
     """Import a report from the bytes of a file called ``name``."""
     kind = sniff_kind(data, Path(name).suffix.lower())
     doc = _read(data, kind)
+    from drafter.importers.assemble import build
+
     return build(doc, name, agency=agency, year=year, blank_as_zero=blank_as_zero)
 
 
@@ -90,6 +108,8 @@ def import_text(
         from drafter.importers.text import read_text
 
         doc = read_text(text, "md" if suffix in (".md", ".markdown") else "txt", None)
+    from drafter.importers.assemble import build
+
     return build(doc, name, agency=agency, year=year, blank_as_zero=blank_as_zero)
 
 

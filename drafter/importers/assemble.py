@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from drafter import forms
+from drafter.importers.cleaning import clean_lines
 from drafter.importers.decoding import ImportFailed
 from drafter.importers.document import Document
 from drafter.importers.matching import TableResult, parse_tables, pre_2019
@@ -109,7 +110,8 @@ def _not_a_report(doc: Document) -> str:
 
 
 def _sections(ol: Outline, tables: TableResult) -> tuple[list[Section], dict[str, list[int]]]:
-    """Each section's text exactly as written (headings, table rows, page furniture out)."""
+    """Each section's text as written, cleaned (headings, table rows, page furniture and
+    Markdown/HTML marks out; sub-heading numerals levelled: importers.cleaning)."""
     parts: dict[str, list[list[tuple[str, int]]]] = {}
     for i, segment in enumerate(ol.segments):
         key = segment.section
@@ -128,7 +130,8 @@ def _sections(ol: Outline, tables: TableResult) -> tuple[list[Section], dict[str
             continue
         lines: list[tuple[str, int]] = []
         for chunk in parts[key]:
-            chunk = _trim(chunk)
+            # Marks, bullets, page furniture, heading numerals: see importers.cleaning.
+            chunk = clean_lines(chunk, ol.title, furniture=key != forms.PREAMBLE_KEY)
             if chunk and lines:  # a repeated heading: keep both texts, one blank line apart
                 lines.append(("", chunk[0][1]))
             lines += chunk
@@ -138,12 +141,3 @@ def _sections(ol: Outline, tables: TableResult) -> tuple[list[Section], dict[str
         sections.append(Section(key=key, heading=heading, text="\n".join(t for t, _ in lines)))
         section_lines[key] = [n for _, n in lines]
     return sections, section_lines
-
-
-def _trim(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    start, end = 0, len(lines)
-    while start < end and not lines[start][0].strip():
-        start += 1
-    while end > start and not lines[end - 1][0].strip():
-        end -= 1
-    return lines[start:end]

@@ -2,7 +2,8 @@
 
 N1 judges the headings *as written*: from the checked file when the report was imported
 (every heading line the importer met, duplicates included, plus every line numbered like
-a section), else from each section's ``heading``.
+a section), else from each section's ``heading`` and the lines of its text numbered
+like a section (which would print as a second 一、 under 一、总体情况).
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ def _headings(ctx: CheckContext) -> list[_Heading]:
                     numeral_of(section.heading),
                 )
             )
+            # A project's text is what will be printed under the heading: a line in it
+            # numbered like a section (一、2025年工作开展情况) is numbering only.
+            for line in outline.outline_of_text(section.text):
+                found.append(_Heading(line.text, None, "unknown", None, line.numeral))
         return found
     found = []
     taken = set()

@@ -307,6 +307,7 @@ class DrafterApp(AutosavingApp):
 
     def action_export(self) -> None:
         """The export dialog; what it wrote (or that it was forced) is said afterwards."""
+        from drafter.model import Finding
         from drafter.tui.screens.export import CHECKS, ExportScreen, outcome_message
 
         session = self.session
@@ -315,9 +316,11 @@ class DrafterApp(AutosavingApp):
             return
         self.commit_pending()
 
-        def done(result: ExportOutcome | str | None) -> None:
+        def done(result: ExportOutcome | Finding | str | None) -> None:
             if result == CHECKS:
                 self.action_show("checks")
+            elif isinstance(result, Finding):  # 去填写: the first blank cell
+                self.post_message(JumpToFinding(result))
             elif result is not None and not isinstance(result, str):
                 self.last_export = result.path
                 message, severity = outcome_message(result)
@@ -336,6 +339,11 @@ class DrafterApp(AutosavingApp):
                     f"表{forms.TABLE_NUMERALS[table]}", heading, lambda t=table: self._table(t)
                 )
             yield SystemCommand("要点", "编辑起草用的要点", self._facts)
+            yield SystemCommand(
+                "从台账生成",
+                "从申请登记台账统计表三、表四",
+                lambda: self._figures().action_from_ledger(),
+            )
             yield SystemCommand("文字", "编辑各部分文字", lambda: self.action_show("narrative"))
             yield SystemCommand("核对", "查看全部错误和警告", lambda: self.action_show("checks"))
             yield SystemCommand("全部起草", "起草一、五、六三个部分", self._draft_all)

@@ -105,6 +105,15 @@ class Session:
             self.changed()
         return outcome
 
+    def replace_tables(self, change: Callable[[Project], None]) -> None:
+        """Apply a change to whole tables (a count from the ledger) as one undoable step."""
+        before = self.project.tables.model_copy(deep=True)
+        change(self.project)
+        if self.project.tables != before:
+            self._undo.append(before)
+            del self._undo[:-MAX_UNDO]
+        self.changed()
+
     def undo_cells(self) -> bool:
         """Put the tables back as they were before the last cell edit or paste."""
         if not self._undo:

@@ -89,3 +89,23 @@ def test_command_line_start_up_does_not_load_python_docx():
     code = "import sys, drafter.cli; print('docx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_blank_cells_refuse_with_one_summary_line_per_table(capsys, tmp_path, project, write_json):
+    for col in ("natural_person", "business", "research"):
+        project.tables.set(f"requests.granted.{col}", None)
+    project.tables.set("active.penalty", None)
+    path = write_json(project)
+    out_path = tmp_path / "r.docx"
+    status, out, _ = run(capsys, "export", str(path), "-o", str(out_path))
+    assert status == 1 and not out_path.exists()
+    lines = [line for line in out.splitlines() if "未填写" in line]
+    assert [line.split("]")[1].split("：")[0].strip() for line in lines] == [
+        "表二还有 1 个单元格未填写",
+        "表三还有 3 个单元格未填写",
+    ]
+    assert "[requests.granted.natural_person]" in lines[1]
+    assert out.count("V3") == 2  # no warning per row besides
+    # drafter check reviews the same project: V3 stays a warning there.
+    status, out, _ = run(capsys, "check", str(path))
+    assert "V3" in out and "警告" in out

@@ -102,7 +102,8 @@ def test_untouched_earlier_draft_is_replaced_but_an_edited_one_is_not(capsys, bl
     status, out, _ = run(capsys, "draft", str(path), "--offline")
     assert status == 0
     project = load_project(path).project
-    assert project.text("overview") == "2025年，我局做了新的工作。"  # untouched draft: replaced
+    # Untouched draft: replaced (last year's sentence, then this year's figures).
+    assert project.text("overview").startswith("2025年，我局做了新的工作。\n本年度，我局制发")
     assert project.text("other").endswith("我补充的一句。")  # edited: kept
     assert not project.drafts["other"].applied
 

@@ -384,3 +384,44 @@ async def test_kill_switch_blocks_any_endpoint_but_this_machine(server):
 async def test_models_are_listed_for_the_check(server, settings):
     async with OpenAIChat(settings) as chat:
         assert await chat.list_models() == ["fake-model", "fake-model-pro"]
+
+
+# --------------------------------------------------------------------------- re-ask: N7, N1
+
+
+async def test_copy_of_last_years_text_is_reasked_once_and_rewritten(server, settings, project):
+    """The reply is last year's 一、 rolled a year on (N7): the model is asked again,
+    told why, and the rewritten text stands."""
+    assert project.last_year is not None
+    copied = project.last_year.text("overview").replace("2024年", "2025年")
+    server.add(Reply(copied), Reply(GOOD))
+    drafts, events = await draft(settings, project)
+    d = drafts["overview"]
+    assert d.text == GOOD and [f for f in d.findings if f.rule == "N7"] == []
+    first, second = server.chat_requests()
+    assert second.messages[2]["content"] == copied
+    assert "沿用了上年报告的原句" in second.messages[3]["content"]
+    assert "用新的表述重写" in second.messages[3]["content"]
+    reasons = [e.reason for e in events if isinstance(e, AttemptStarted) and e.attempt == 2]
+    assert reasons and "与上年雷同" in (reasons[0] or "")
+
+
+async def test_sub_heading_numbered_like_a_section_is_reasked(server, settings, blank):
+    numbered = "一、2025年工作开展情况\n" + GOOD
+    server.add(Reply(numbered), Reply(GOOD))
+    drafts, _ = await draft(settings, blank)
+    d = drafts["overview"]
+    assert d.text == GOOD and [f for f in d.findings if f.rule == "N1"] == []
+    _, second = server.chat_requests()
+    assert "一、2025年工作开展情况" in second.messages[3]["content"]
+    assert "下级编号" in second.messages[3]["content"]
+
+
+async def test_copy_still_too_close_after_the_reask_stays_a_warning(server, settings, project):
+    assert project.last_year is not None
+    copied = project.last_year.text("overview").replace("2024年", "2025年")
+    server.add(Reply(copied), Reply(copied))
+    drafts, _ = await draft(settings, project)
+    d = drafts["overview"]
+    assert d.text == copied and len(server.chat_requests()) == 2
+    assert [f.severity for f in d.findings if f.rule == "N7"] == ["warning"]

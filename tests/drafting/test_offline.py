@@ -8,17 +8,18 @@ import pytest
 
 from drafter import forms
 from drafter.drafting.engine import draft_sections
-from drafter.drafting.offline import (
-    OfflineDrafter,
+from drafter.drafting.offline import OfflineDrafter, offline_text, roll_forward
+from drafter.drafting.prompts import Prompts
+from drafter.drafting.rollforward import (
+    drop_claim_clauses,
     event_date_spans,
     figure_spans,
     mark_unverified,
-    offline_text,
+    name_spans,
     restate_claims,
-    roll_forward,
     shift_years,
 )
-from drafter.drafting.prompts import Prompts
+from drafter.narrative.similarity import carried_over, sentence_keys
 
 
 @pytest.mark.parametrize(
@@ -94,12 +95,62 @@ def test_restated_figures_are_the_verified_ones(project):
     assert [restated.text[s:e] for s, e in restated.verified] == ["29", "2", "15"]
 
 
+def test_people_are_marked_by_the_title_before_or_同志_after():
+    text = "由党组书记、局长张勋华任组长，副局长戚高岭为副组长，王五同志负责，组长单位牵头。"
+    assert [text[a:b] for a, b in name_spans(text)] == ["张勋华", "戚高岭", "王五"]
+    assert name_spans("由局长任组长，副局长任副组长，各股室负责人为成员。") == []
+    assert "张勋华【待核实】任组长" in mark_unverified(text)
+
+
+def test_clauses_stating_table_figures_are_dropped_the_rest_kept(project):
+    line = (
+        "全年新收政府信息公开申请22件，上年结转1件，均在法定期限内答复，"
+        "结转下年度继续办理2件，未发生因答复超期引起的行政复议。"
+    )
+    assert drop_claim_clauses(line, project) == "未发生因答复超期引起的行政复议。"
+    # Figures about applications the recogniser cannot tie are table 三's all the same,
+    # and so are the shares that follow them.
+    line = "全年接收各类申请共计81件，涉及自然人80件。其中：予以公开42件，占51.85%；一是好。"
+    assert drop_claim_clauses(line, project) == "一是好。"
+    kept = "全年主动公开政府信息1046条，办理咨询12件。"
+    assert drop_claim_clauses(kept, project) == kept  # not a table figure
+
+
 def test_offline_draft_rolls_last_years_text_forward(project):
     text = offline_text(project, "overview", Prompts())
     assert text.startswith("2025年，云溪县市场监督管理局")
     assert "2024年" not in text
     assert "主动公开政府信息1046条【待核实】" in text
     assert "7个工作日内公开" in text  # a statutory deadline is not a figure
+    # Last year's figures of the tables are gone: the draft states this year's instead,
+    # under last year's sub-headings, none of them marked.
+    assert "22件" not in text and "3541件" not in text and "现行有效行政规范性文件8件" not in text
+    active = text.index("（一）主动公开\n本年度，我局制发行政规范性文件2件，废止1件，现行有效")
+    requests = text.index("（二）依申请公开\n本年度新收政府信息公开申请29件，上年结转2件。")
+    assert active < requests < text.index("（三）政府信息管理")
+    stated = text[requests : text.index("\n", requests + 10)]
+    assert "【待核实】" not in stated and "被申请行政复议2件" in stated
+
+
+def test_offline_draft_keeps_at_most_half_of_last_years_sentences(project):
+    """N7's measure with the marks taken out: the clerk deleting 【待核实】 after checking
+    a figure must not turn the draft into a copy."""
+    assert project.last_year is not None
+    # Last year's overview as four items of prose the tables cannot replace.
+    prose = "\n".join(
+        f"{n}是加强第{n}项工作，建立健全相关制度，明确专人负责信息发布审核工作。"
+        "定期组织开展业务培训，提升工作人员的公开意识和业务能力水平。"
+        for n in "一二三四"
+    )
+    project.last_year.set_text("overview", prose)
+    text = offline_text(project, "overview", Prompts())
+    keys = sentence_keys(prose)
+    carried = carried_over(text.replace("【待核实】", ""), keys)
+    assert carried.share <= 0.5 and len(carried.same) >= 4
+    # Each item keeps its first sentence (the outline), its elaboration goes first.
+    for n in "一二三四":
+        assert f"{n}是加强第{n}项工作" in text
+    assert text.count("定期组织开展业务培训") < 4
 
 
 def test_offline_skeleton_states_this_years_figures(project):
@@ -107,7 +158,7 @@ def test_offline_skeleton_states_this_years_figures(project):
     project.last_year.set_text("overview", "")
     text = offline_text(project, "overview", Prompts())
     assert "新收政府信息公开申请29件，上年结转2件" in text
-    assert "不予公开2件，无法提供5件，不予处理3件，其他处理1件" in text
+    assert "不予公开2件（保护第三方合法权益1件、属于四类过程性信息1件），无法提供5件" in text
     assert "被提起行政诉讼1件" in text and "（五）监督保障" in text
 
 
@@ -118,8 +169,8 @@ def test_offline_drafter_is_deterministic_and_checked(project):
     assert [d.text for d in first.values()] == [d.text for d in second.values()]
     overview = first["overview"]
     assert overview.status == "complete" and overview.origin == "offline"
-    # Last year's claims now state this year's figures; what could not be verified is
-    # marked 【待核实】, which the checker reports as an export-blocking N6 error.
-    assert [f for f in overview.findings if f.rule == "C1"] == []
+    # This year's figures from the tables; what could not be verified is marked
+    # 【待核实】, which the checker reports as an export-blocking N6 error.
+    assert [f for f in overview.findings if f.rule in ("C1", "N1", "N7")] == []
     assert "新收政府信息公开申请29件" in overview.text
     assert any(f.rule == "N6" and "待核实" in f.message for f in overview.findings)

@@ -44,6 +44,7 @@ def test_every_template_renders_through_the_code_that_uses_it(project):
         rendered[f"{key}.j2"] = section_prompt(prompts, project, key).messages[1].content
         rendered[f"offline/{key}.j2"] = skeleton(prompts, project, key)
     rendered["_facts.j2"] = rendered["overview.j2"]  # included by every section template
+    rendered["_reference.j2"] = rendered["overview.j2"]
     assert set(rendered) == set(prompts.names())
     for name, text in rendered.items():
         assert text.strip() and "{{" not in text and "{%" not in text, name
@@ -178,3 +179,30 @@ def test_a_prompts_folder_can_be_chosen(tmp_path):
     assert Prompts(tmp_path / "mine").render("check.j2") == "自定义\n"
     with pytest.raises(PromptError):
         Prompts(tmp_path / "nothing-here")
+
+
+def test_this_years_facts_come_first_last_years_text_last_as_style_only(project):
+    """The model reads this year's figures, their standard wording and the key facts
+    before last year's text, which is introduced as style, not as facts."""
+    project.key_facts = [KeyFact(label="主动公开政府信息", value="1268条")]
+    for key in SECTIONS:
+        user = section_prompt(Prompts(), project, key).messages[1].content
+        facts = user.index("本机关提供的要点")
+        fence = user.index(FENCE_OPEN)
+        assert facts < fence, key
+        assert "只作文风和结构的参考，不是本年度的事实" in user[:fence], key
+        assert "不要用「一、」「二、」" in user, key
+    user = section_prompt(Prompts(), project, "overview").messages[1].content
+    stated = user.index("本年度新收政府信息公开申请29件，上年结转2件。")
+    figure = user.index("表三「一、本年新收政府信息公开申请数量」「总计」：29件")
+    assert figure < stated < user.index(FENCE_OPEN)
+
+
+def test_reask_says_what_to_do_about_copying_and_numbering(project):
+    n7 = Finding(rule="N7", severity="warning", message="80% 的句子沿用了上年报告的原句")
+    n1 = Finding(rule="N1", severity="warning", message="「一、2025年工作」用了一级标题的编号")
+    text = reask_message(Prompts(), project, "overview", [n7, n1]).content
+    assert "80%" in text and "用新的表述重写" in text and "下级编号" in text
+    only_figures = Finding(rule="C1", severity="error", message="22 件与表格 29 件不符")
+    text = reask_message(Prompts(), project, "overview", [only_figures]).content
+    assert "用新的表述重写" not in text and "下级编号" not in text

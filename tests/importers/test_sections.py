@@ -113,7 +113,8 @@ def test_numbering_noise_and_unknown_numbered_lines_are_recorded():
         ("一、2024年工作开展情况", None),
         ("五、存在的主要问题及改进情况", "problems"),
     ]
-    assert imported.project.text("overview") == "一、2024年工作开展情况\n全年公开12条。"
+    # In the text the sub-heading is demoted (importers.cleaning); N1 judges the file.
+    assert imported.project.text("overview") == "（一）2024年工作开展情况\n全年公开12条。"
 
 
 def test_sub_heading_inside_a_section_with_wrong_numeral_stays_text():
@@ -122,7 +123,8 @@ def test_sub_heading_inside_a_section_with_wrong_numeral_stays_text():
     )
     imported = import_text(text)
     assert (
-        imported.project.text("problems") == "一、存在的问题\n解读不够。\n二、改进措施\n加强解读。"
+        imported.project.text("problems")
+        == "（一）存在的问题\n解读不够。\n（二）改进措施\n加强解读。"
     )
     assert [h.key for h in imported.source.headings] == ["problems", None, None]
 

@@ -120,6 +120,19 @@ def test_n1_missing_section(project):
     assert [f.message[:6] for f in of(check_report(project), "N1")] == ["缺少一级标题"] * 2
 
 
+def test_n1_reads_a_projects_text_as_it_will_be_printed(project):
+    """一、2025年工作开展情况 in 一's text prints as a second 一、 under 一、总体情况."""
+    project.set_text("overview", "一、2025年工作开展情况\n我局推进公开。\n（二）依申请公开")
+    project.set_text("problems", "一、本年新收政府信息公开申请数量\n一是问题。")  # a table row
+    [n1] = of(check_report(project), "N1")
+    assert (n1.severity, n1.location.section, n1.excerpt) == (
+        "warning",
+        "overview",
+        "一、2025年工作开展情况",
+    )
+    assert "下级编号" in n1.message
+
+
 def _source(hits: list[tuple[str, str | None, int]], text: str = "") -> SourceText:
     return SourceText("r.txt", text, {}, [HeadingHit(t, k, line) for t, k, line in hits])
 

@@ -150,3 +150,43 @@ async def test_a_file_held_open_by_word_is_explained(make_app, project_file, mon
         assert "Word 或 WPS 中打开" in message_of(dialog) and "关闭该文件后重试" in message_of(
             dialog
         )
+
+
+@pytest.fixture
+def with_blanks(project_file):
+    project = load_project(project_file).project
+    for col in ("business", "natural_person"):
+        project.tables.set(f"requests.withheld_2.{col}", None)
+    project.tables.set("appeals.review.pending", None)
+    save_project(project, project_file)
+    return project_file
+
+
+async def test_blank_cells_refuse_in_one_line_per_table_and_go_to_the_first(make_app, with_blanks):
+    from drafter.tui.screens.figures import FiguresScreen
+    from tests.tui.conftest import eventually
+
+    app = make_app(with_blanks)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(app, pilot)
+        blank = dialog.query_one("#export-blank", Button)
+        assert not dialog.has_class("blanks")
+        await press(pilot, dialog, "export-go")
+        assert app.screen is dialog and dialog.has_class("blanks")
+        listed = str(dialog.query_one("#export-error-list", Static).render())
+        assert "表三还有2个单元格未填写" in listed.replace(" ", "")
+        assert "表四还有1个单元格未填写" in listed.replace(" ", "")
+        assert "不予公开" not in listed  # no V3 line per row besides
+        assert app.focused is blank
+        await press(pilot, dialog, "export-blank")
+        figures = app.screen
+        assert isinstance(figures, FiguresScreen)
+        # The first blank cell in table order: 自然人 comes before 商业企业.
+        await eventually(
+            pilot,
+            lambda: (
+                (grid := figures.current_grid()) is not None
+                and grid.cursor == "requests.withheld_2.natural_person"
+                and app.focused is grid
+            ),
+        )

@@ -109,3 +109,55 @@ def test_read_only_folder_is_refused_up_front(tmp_path):
             check_output_path(folder / "r.md")
     finally:
         folder.chmod(0o700)
+
+
+# --------------------------------------------------------------------------- a clerk's own project
+
+
+def test_blank_cells_are_one_error_per_table_pointing_at_the_first(tmp_path, project):
+    """A blank cell is not exported: one line per table, not one V3 warning per row."""
+    blanks = [f"requests.{row}.natural_person" for row in ("new", "granted", "withheld_1")]
+    blanks.append("requests.carried_out.business")
+    for path in blanks:
+        project.tables.set(path, None)
+    outcome = export_project(project, tmp_path / "r.docx")
+    assert outcome.refused and not (tmp_path / "r.docx").exists()
+    [blank] = [f for f in outcome.errors if f.rule == "V3"]
+    assert blank.message.startswith("表三还有 4 个单元格未填写")
+    assert "填写 0" in blank.message
+    assert blank.location.cell == "requests.new.natural_person"
+    assert blank.location.cells == blanks
+    assert [f for f in outcome.warnings if f.rule == "V3"] == []  # said once, as the error
+
+
+def test_an_empty_project_is_refused_with_three_summary_lines(tmp_path):
+    from drafter.model import Project
+
+    outcome = export_project(Project.empty("云溪县交通运输局", 2025), tmp_path / "r.md")
+    assert outcome.refused
+    summaries = [f.message.split("：")[0] for f in outcome.errors if f.rule == "V3"]
+    assert [s.split("还有")[0] for s in summaries] == ["表二", "表三", "表四"]
+    assert all(s.endswith("个单元格未填写") for s in summaries)
+    assert len([f for f in outcome.findings if f.rule == "V3"]) == 3
+    # The required sections are empty: each is an error of its own (N2).
+    assert sorted(f.location.section for f in outcome.errors if f.rule == "N2") == sorted(
+        ["overview", "problems", "other"]
+    )
+
+
+def test_a_leftover_mark_or_an_empty_section_blocks(tmp_path, project):
+    project.set_text("other", project.text("other") + "全年培训2次【待核实】。")
+    outcome = export_project(project, tmp_path / "r.md")
+    assert outcome.refused and {f.rule for f in outcome.errors} == {"N6"}
+    project.set_text("other", "")
+    outcome = export_project(project, tmp_path / "r.md")
+    assert outcome.refused and {f.rule for f in outcome.errors} == {"N2"}
+
+
+def test_checking_keeps_blank_cells_a_warning(project):
+    """drafter check reviews what is written: V3 stays a warning there (export only)."""
+    from drafter.checking import check_project
+
+    project.tables.set("requests.new.natural_person", None)
+    v3 = [f for f in check_project(project) if f.rule == "V3"]
+    assert v3 and {f.severity for f in v3} == {"warning"}

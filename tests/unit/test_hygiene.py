@@ -47,6 +47,9 @@ CORE = [
     "drafter.recent",
     "drafter.recovery",
     "drafter.newproject",
+    "drafter.ledger",
+    "drafter.ledger.record",
+    "drafter.ledger.counting",
 ]
 
 

@@ -2,7 +2,8 @@
 
 The decision is the core's (``drafter.exporters.gate.export_project``): while errors
 remain it refuses, and the dialog lists them; the clerk may then explicitly confirm an
-override (an export with force, said so afterwards). Warnings never block. A path that
+override (an export with force, said so afterwards). Blank table cells are one line per
+table, and 「去填写」 goes to the first of them. Warnings never block. A path that
 cannot be written (a file open in Word, a missing folder) is explained in the dialog.
 """
 
@@ -62,7 +63,7 @@ def finding_line(finding: Finding) -> Content:
     )
 
 
-class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
+class ExportScreen(ModalScreen["ExportOutcome | Finding | str | None"]):
     """Choose format and path; export, or say why not and offer the override."""
 
     BINDINGS = [
@@ -86,6 +87,8 @@ class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
     ExportScreen Button { margin-left: 1; }
     ExportScreen .override { display: none; }
     ExportScreen.refused .override { display: block; }
+    ExportScreen .blank { display: none; }
+    ExportScreen.blanks .blank { display: block; }
     """
 
     def __init__(self, session: Session, path: Path | None = None) -> None:
@@ -98,6 +101,8 @@ class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
         self.fmt = fmt
         self.path = path or default_path(session, self.formats[fmt][0])
         self.refusal: ExportOutcome | None = None
+        self.first_blank: Finding | None = None
+        """The refusal's blank-cell error, whose cell 「去填写」 goes to."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -112,6 +117,7 @@ class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
             with VerticalScroll(id="export-errors"):
                 yield Static("", id="export-error-list")
             with Horizontal(classes="buttons"):
+                yield Button("去填写", id="export-blank", classes="blank")
                 yield Button("去核对", id="export-checks", classes="override")
                 yield Button("仍然导出", id="export-force", variant="error", classes="override")
                 yield Button("导出", id="export-go", variant="primary")
@@ -136,7 +142,8 @@ class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
     def _clear(self) -> None:
         """A new choice: what was refused before no longer stands."""
         self.refusal = None
-        self.remove_class("refused")
+        self.first_blank = None
+        self.remove_class("refused", "blanks")
         self.query_one("#export-errors").remove_class("shown")
         self.say("")
 
@@ -162,6 +169,11 @@ class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
     @on(Button.Pressed, "#export-checks")
     def _checks(self) -> None:
         self.dismiss(CHECKS)
+
+    @on(Button.Pressed, "#export-blank")
+    def _first_blank(self) -> None:
+        if self.first_blank is not None:
+            self.dismiss(self.first_blank)
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
@@ -201,7 +213,14 @@ class ExportScreen(ModalScreen["ExportOutcome | str | None"]):
         self.query_one("#export-errors").add_class("shown")
         self.add_class("refused")
         self.query_one("#export-force", Button).label = f"仍然导出（有{len(errors)}项错误）"
-        self.query_one("#export-checks", Button).focus()
+        from drafter.exporters.gate import BLANK_RULE
+
+        self.first_blank = next(
+            (f for f in errors if f.rule == BLANK_RULE and f.location.cell), None
+        )
+        self.set_class(self.first_blank is not None, "blanks")
+        first = "#export-blank" if self.first_blank is not None else "#export-checks"
+        self.query_one(first, Button).focus()
 
 
 def outcome_message(outcome: ExportOutcome) -> tuple[str, SeverityLevel]:

@@ -38,6 +38,14 @@ class FiguresScreen(Screen[None]):
             id="figures.next_tab",
             tooltip="在表二、表三、表四和要点之间切换",
         ),
+        Binding(
+            "ctrl+l",
+            "from_ledger",
+            "从台账生成",
+            show=False,  # the key bar is full at 80 columns; help and the palette list it
+            id="figures.from_ledger",
+            tooltip="从政府信息公开申请登记台账统计表三、表四",
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -106,6 +114,19 @@ class FiguresScreen(Screen[None]):
         self._show(tabs[(tabs.index(self.query_one(TabStrip).active) + 1) % len(tabs)])
         self._focus_active()
 
+    def action_from_ledger(self) -> None:
+        """「从台账生成」: see ``screens/ledger.py``."""
+        from drafter.tui.screens.ledger import LedgerFlow
+
+        self.commit_pending()
+        LedgerFlow(self).start()
+
+    def tables_replaced(self) -> None:
+        """Whole tables changed (a count from the ledger): redraw them and the detail line."""
+        for grid in self.query(FormGrid):
+            grid.refresh()
+        self.show_detail(self.current_grid())
+
     def show_facts(self) -> None:
         self._show(FACTS_TAB)
         self._focus_active()
@@ -155,6 +176,12 @@ class FiguresScreen(Screen[None]):
         elif cell.kind is forms.CellKind.AMOUNT:
             kind = "（单位：万元）"
         lines = [Content.from_markup("[b]$label[/b]$kind", label=cell.label, kind=kind)]
+        if "ledger" in (self.session.project.model_extra or {}):  # counted from a ledger
+            from drafter.ledger.record import provenance_line
+
+            source = provenance_line(self.session.project, cell.path)
+            if source:
+                lines.append(Content(source))
         note = self.notes.get(cell.path)
         if note:
             lines.append(Content.from_markup("[$warning]输入：$note[/]", note=note))
