@@ -80,7 +80,12 @@ _NARROW_CAUSE = re.compile(r"因(?![^，。；]*公开)")
 """A cause named in a nil statement that is not 政府信息公开 itself."""
 _YEAR = re.compile(r"((?:19|20)\d{2}|二[〇零][〇零一二三四五六七八九]{2})年(?!\d{1,2}月)")
 _DOC_NAMED = re.compile(r"规章|规范性文件")
-_CASE_NAMED = re.compile(r"复议|诉讼|起诉")
+_CASE_NAMED = re.compile(
+    r"(?P<litigation_after_review>复议后(?:提起)?(?:行政)?(?:起诉|诉讼))"
+    r"|(?P<litigation_direct>(?:未经复议)?直接(?:提起)?(?:行政)?(?:起诉|诉讼))"
+    r"|(?P<review>复议)|(?P<litigation>诉讼|起诉)"
+)
+"""The cases a sentence names, most precise first: 复议后起诉 is one litigation row."""
 _OPEN_PAREN = re.compile(r"[（(]")
 _CLOSE_PAREN = re.compile(r"[）)]")
 
@@ -159,6 +164,8 @@ def cell_expression(text: str, fmt: FormatId) -> CellExpr | None:
 _CASE_CELLS = {
     "review": "appeals.review.{col}",
     "litigation": "appeals.litigation_direct.{col} + appeals.litigation_after_review.{col}",
+    "litigation_direct": "appeals.litigation_direct.{col}",
+    "litigation_after_review": "appeals.litigation_after_review.{col}",
 }
 """What ``appeals.{case}.{col}`` stands for once the sentence has named 复议 or 诉讼."""
 _CASE_TERM = re.compile(r"appeals\.\{case\}\.(\w+)")
@@ -457,11 +464,10 @@ def _doc_type(sentence: str, before: int) -> str | None:
 
 
 def _case_type(sentence: str, before: int) -> str | None:
-    """复议 or 诉讼, as last named before ``before`` (复议后起诉 counts as 诉讼)."""
-    named = [m.group() for m in _CASE_NAMED.finditer(sentence, 0, before)]
-    if not named:
-        return None
-    return "review" if named[-1] == "复议" else "litigation"
+    """The cases last named before ``before``: review, litigation (both rows) or one of
+    the litigation rows (未经复议直接起诉5件（结果维持1件…）)."""
+    named = [m.lastgroup for m in _CASE_NAMED.finditer(sentence, 0, before)]
+    return named[-1] if named else None
 
 
 def _make_claim(

@@ -412,6 +412,19 @@ def test_phrasings_of_published_reports(text, year, expected):
     assert stated(text, blank(year)) == expected
 
 
+def test_results_of_one_litigation_row():
+    """The results in parentheses are of the row just named (tests/cli/test_seed_journey.py)."""
+    text = (
+        "本年度因政府信息公开工作被申请行政复议2件（尚未审结）；被提起行政诉讼11件，其中未经复议"
+        "直接起诉5件（结果维持1件、结果纠正4件）、复议后起诉6件（均为结果纠正）。"
+    )
+    results = [c for c in stated(text) if c[0].startswith("结果")]
+    assert results == [
+        ("结果维持", "1件", "appeals.litigation_direct.upheld"),
+        ("结果纠正", "4件", "appeals.litigation_direct.corrected"),
+    ]
+
+
 def test_no_correction_is_not_no_case():
     """「未发生…被行政复议纠错」 holds with two reviews, both upheld; fails with one corrected."""
     report = blank()
