@@ -122,12 +122,17 @@ def _region_prefix(name: str) -> str:
 
 def region_parts(name: str) -> list[str]:
     """The territory names a body's name starts with: [西安市, 阎良区] of 西安市阎良区信访局."""
+    return list(_region_parts(name))
+
+
+@lru_cache(maxsize=4096)
+def _region_parts(name: str) -> tuple[str, ...]:
     parts: list[str] = []
     rest = _strip_party(name)
     while True:
         m = _REGION_PREFIX.match(rest)
         if not m or len(m.group(1)) > 12 or len(rest) == len(m.group(1)):
-            return parts
+            return tuple(parts)
         parts.append(m.group(1))
         rest = rest[len(m.group(1)) :]
 

@@ -20,9 +20,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from drafter.exporters.document import build_document
+from drafter.exporters.markdown import render_markdown
 from drafter.importers import Imported
+from drafter.model import Project
 from drafter.narrative.claims import find_claims
 from drafter.narrative.years import PERIOD
+from tests.factories import example
+from tests.narrative.corpus import REPORTS, imported, with_figures
+from tests.writers import to_txt
 
 
 @dataclass(frozen=True)
@@ -246,3 +252,67 @@ PLANTERS: dict[str, Callable[[Subject], Plant | None]] = {
     "table sum": broken_row,
 }
 """Every kind of error the bench plants into copies of the corpus reports."""
+
+
+# --------------------------------------------------------------------------- bases with tables
+# Most corpus pages are cut off before the tables: for the figures, reports from the corpus
+# completed with the tables their prose states (and the bundled example), written out as
+# files clerks have.
+
+PROBLEMS = (
+    "对照上年度报告提出的问题，已逐项整改到位。当前仍存在的主要问题：一是信息发布的及时性有待提高；"
+    "二是政策解读形式较为单一。改进措施：一是建立信息发布提醒机制；二是丰富图解、视频等解读形式。"
+)
+OTHER = "本年度未发出信息处理费收费通知，未收取信息处理费。"
+
+
+def _np(**values: int) -> dict[str, int]:
+    return {f"requests.{row}.natural_person": v for row, v in values.items()}
+
+
+def _corpus(name: str, agency: str, year: int, figures: dict[str, int]) -> Project:
+    """A published (cut-off) page as imported, completed: 五 and 六 written, tables filled."""
+    report = imported(REPORTS / name, agency=agency, year=year).project
+    report.title = report.title or report.default_title()
+    for key, text in (("problems", PROBLEMS), ("other", OTHER)):
+        if not report.text(key).strip():
+            report.set_text(key, text)
+    for key in ("active", "requests", "appeals"):
+        if report.section(key) is None:
+            report.set_text(key, "")
+    return with_figures(report, figures)
+
+
+BASES: dict[str, Callable[[], Project]] = {
+    "example": example,
+    "gaoping-2025": lambda: _corpus(
+        "2025_gaoping_szf_1.txt",
+        "高平市人民政府",
+        2025,
+        _np(new=77, carried_in=4, granted=50, partial=10, unavailable_1=21, carried_out=0),
+    ),
+    "hongshan-2025": lambda: _corpus(
+        "2025_hongshan_hpjd_1.txt",
+        "武汉市洪山区和平街道办事处",
+        2025,
+        _np(new=21, carried_in=1, granted=15, partial=2, unavailable_1=4, carried_out=1),
+    ),
+    "rongcheng-2025": lambda: _corpus(
+        "2025_rongcheng_xzspfwj_1.txt",
+        "荣成市行政审批服务局",
+        2025,
+        _np(new=6, carried_in=0, granted=3, partial=1, unavailable_1=1, carried_out=1),
+    ),
+    "gaoping-2023": lambda: _corpus(
+        "2023_gaoping_szfbgs_1.txt",
+        "高平市人民政府办公室",
+        2023,
+        _np(new=9, carried_in=0, partial=2, unavailable_1=5, carried_out=2),
+    ),
+}
+
+
+WRITERS: dict[str, Callable[[Project], str]] = {
+    "txt": to_txt,
+    "md": lambda report: render_markdown(build_document(report)),
+}

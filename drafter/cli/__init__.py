@@ -8,17 +8,23 @@ traceback on the terminal (the traceback of an internal error goes to the log fi
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-import traceback
 from collections.abc import Sequence
-from datetime import datetime
+from types import ModuleType
 from typing import NoReturn
 
-from drafter import __version__, paths
-from drafter.cli import check, config, draft, export, import_, ledger, new, tui
+from drafter import __version__
 
-COMMANDS = (tui, import_, new, check, draft, export, ledger, config)
-"""Modules providing ``add_parser(subparsers)``; each sets ``run`` on its parser."""
+COMMANDS = ("tui", "import", "new", "check", "draft", "export", "ledger", "config")
+"""Sub-commands, in the order ``--help`` lists them; ``drafter.cli.<name>`` (``import_``
+for import) provides ``add_parser(subparsers)``, which sets ``run`` on its parser."""
+
+
+def command_module(name: str) -> ModuleType:
+    """The module of a sub-command, imported when asked for: ``drafter check`` starts
+    without loading the drafting, export and configuration code it does not use."""
+    return importlib.import_module(f"drafter.cli.{'import_' if name == 'import' else name}")
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -29,15 +35,17 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}：参数有误：{message}\n用 {self.prog} --help 查看用法。\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``only`` a known sub-command, just that one (the others are
+    needed only for ``drafter --help`` and for naming a mistyped command)."""
     parser = ChineseArgumentParser(
         prog="drafter",
         description="起草、核对和导出政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。",
     )
     parser.add_argument("--version", action="version", version=f"drafter {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
-    for module in COMMANDS:
-        module.add_parser(sub)
+    for name in [only] if only in COMMANDS else COMMANDS:
+        command_module(name).add_parser(sub)
     return parser
 
 
@@ -47,11 +55,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words[0] if words else None)
+    args = parser.parse_args(words)
     run = getattr(args, "run", None)
     if run is None and sys.stdout.isatty() and sys.stdin.isatty():
-        run = tui.run  # bare `drafter` in a terminal opens the UI
+        run = command_module("tui").run  # bare `drafter` in a terminal opens the UI
         args.project = None
     if run is None:
         parser.print_help()
@@ -73,6 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _log_crash() -> str:
     """Append the current traceback to the crash log; return its path for the message."""
+    import traceback  # only on a crash: not every command's start-up
+    from datetime import datetime
+
+    from drafter import paths
+
     try:
         path = paths.ensure(paths.log_dir()) / "crash.log"
         with path.open("a", encoding="utf-8") as fh:

@@ -24,22 +24,24 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from drafter.agency import AgencyKind, classify, is_territory, region_parts, self_designations
 from drafter.narrative.identity import TERRITORY_NOUNS, designations
+from drafter.narrative.scan import Lazy
 from drafter.narrative.years import YEAR, YEARS, period_years, year_value
 
 # --------------------------------------------------------------------------- names
 
 _NAME_CHARS = r"[\u3400-\u4dbf\u4e00-\u9fff（）()·]"
-_NOT_A_NAME = re.compile(
+_NOT_A_NAME = Lazy(
     r"^(?:本|该|各|全|贵|其|此|上级|有关|相关|在|依托|通过|经|度|年)|我|《|》|根据|依据|按照|条例|认真|"
     r"坚持|贯彻|落实|年度|报告|工作|信息公开|政务公开|以来|进一步|积极|主动|高度|联系|负责|编制|"
     r"网站|门户|平台|专栏|栏目|系统|公众号|的"
 )
 """Words no body's name holds: a pronoun, a verb, a channel (…门户网站), 的."""
 _LEVEL = frozenset("省市区县镇乡州旗")
-_HAN_YEAR = re.compile(r"[二][〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
+_HAN_YEAR = Lazy(r"[二][〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
 _HAN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 
 
@@ -48,6 +50,7 @@ def arabic_years(text: str) -> str:
     return _HAN_YEAR.sub(lambda m: m.group(0).translate(_HAN_DIGITS), text)
 
 
+@lru_cache(maxsize=4096)
 def plausible_name(raw: str, *, territory: bool = False) -> str:
     """``raw`` as an agency name, or '' when it is not one (a fragment, a pronoun).
 
@@ -69,8 +72,8 @@ def plausible_name(raw: str, *, territory: bool = False) -> str:
 
 # --------------------------------------------------------------------------- the title
 
-_TITLE_PREFIX = re.compile(r"^(?:标题|题目|title)\s*[:：]\s*", re.IGNORECASE)
-_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+_TITLE_PREFIX = Lazy(r"^(?:标题|题目|title)\s*[:：]\s*", re.IGNORECASE)
+_TITLE_YEAR = Lazy(r"(?:19|20)\d{2}\s*年度?")
 _MARKERS = ("政府信息公开", "政务公开", "信息公开", "年度报告", "工作报告", "年报")
 _REGION_END = frozenset("省市区县镇乡州旗")
 
@@ -110,26 +113,26 @@ _REPORT_WORDS = (
 )
 _YEAR_PHRASE = r"(?P<y>(?:19|20)\d{2}|二[〇零][〇零一二三四五六七八九]{2})\s?年度?的?"
 
-STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("本报告由…编制", re.compile(rf"由(?P<a>{_N}){_VERB}(?:编制|编写|制作|起草|汇总)")),
+STATEMENTS: tuple[tuple[str, Lazy], ...] = (
+    ("本报告由…编制", Lazy(rf"由(?P<a>{_N}){_VERB}(?:编制|编写|制作|起草|汇总)")),
     (
         "本报告是…编制",
-        re.compile(rf"本(?:年度)?(?:报告|年报)(?:是|系)(?P<a>{_N})(?:根据|依据|按照|结合|编制)"),
+        Lazy(rf"本(?:年度)?(?:报告|年报)(?:是|系)(?P<a>{_N})(?:根据|依据|按照|结合|编制)"),
     ),
     (
         "…编制本报告",
-        re.compile(rf"(?:^|[，,。；;：:])\s*(?P<a>{_N}){_VERB}(?:特|现)?编制(?:了)?(?:本|此)"),
+        Lazy(rf"(?:^|[，,。；;：:])\s*(?P<a>{_N}){_VERB}(?:特|现)?编制(?:了)?(?:本|此)"),
     ),
     (
         "现将…报告如下",
-        re.compile(
+        Lazy(
             rf"(?:现将|现公布|现予以?公布|特向社会公布|向社会公布|现发布|特发布|本报告包括)"
             rf"(?P<a>{_N})?\s?{_YEAR_PHRASE}(?P<b>{_N})?{_REPORT_WORDS}"
         ),
     ),
     (
         "结合…工作实际",
-        re.compile(
+        Lazy(
             rf"结合(?:{_YEAR_PHRASE})?(?P<a>{_N})(?:政府信息公开|政务公开|信息公开)工作(?:实际|情况)"
         ),
     ),
@@ -138,21 +141,21 @@ STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PRESENTS = STATEMENTS[3][1]
 """现将…2025年度政府信息公开工作情况报告如下: the report presents itself, with its year."""
 
-_METADATA = re.compile(
+_METADATA = Lazy(
     rf"(?:发布机构|发布单位|发文机关|来源单位|信息来源)\s*[:：|｜]?\s*[|｜]?\s*"
     rf"(?P<a>{_N})(?=$|[\s|｜，,。])",
     re.M,
 )
-_CONTACT = re.compile(
+_CONTACT = Lazy(
     rf"请与(?P<a>{_N})联系|(?:请联系|联系单位|联系部门)\s*[:：]\s*(?P<b>{_N})(?=$|[\s，,。；;（(])",
     re.M,
 )
-_OFFICE = re.compile(
+_OFFICE = Lazy(
     r"^(?P<body>.+?(?:局|委员会|委|办事处|街道|中心|院|署|厅|人民政府|政府|镇|乡))"
     r"(?P<office>[\u4e00-\u9fff]{0,8}?(?:办公室|办公厅|科|股|室|组|办))$"
 )
 """A contact office: 综合科 of 襄阳市审计局综合科, 办公室 of 高淳区人民政府办公室."""
-_OPENING = re.compile(
+_OPENING = Lazy(
     r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*[^。，,]{0,12}?[。.：:]\s*)?"
     r"(?:(?:19|20)\d{2}\s?年度?|全年|今年|本年度?|近年来)?\s*[，,]?\s*"
     rf"(?P<a>{_NAME_CHARS}{{2,30}}?(?:人民政府办公室|人民政府办公厅|政府办公室|人民政府|政府|"
@@ -161,7 +164,7 @@ _OPENING = re.compile(
     r"着力|牢固|继续|扎实|不断|结合|共|未|主动|通过|依托|把|将|对|全年)"
 )
 """A paragraph whose first clause speaks as the author: 2025年，西安市阎良区信访局认真…"""
-_SIGNATURE_DATE = re.compile(
+_SIGNATURE_DATE = Lazy(
     r"^(?:(?:19|20)\d{2}|二[〇零○][〇零○一二三四五六七八九]{2})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
     r"\s*[0-9一二三四五六七八九十]{1,3}\s*日$"
 )
@@ -180,8 +183,14 @@ class Candidate:
     """Where the name stands in the text searched."""
 
 
+_STATEMENT_WORDS = ("编制", "报告", "年报", "工作实际")
+"""A text without any of these holds no statement (a quick screen before the patterns)."""
+
+
 def _statement_candidates(head: str) -> list[Candidate]:
-    found = []
+    found: list[Candidate] = []
+    if not any(word in head for word in _STATEMENT_WORDS):
+        return found
     for what, pattern in STATEMENTS:
         for m in pattern.finditer(head):
             group = "a" if plausible_name(m["a"] or "") else "b"
@@ -197,11 +206,11 @@ def _statement_candidates(head: str) -> list[Candidate]:
 
 def _weak_candidates(head: str, paragraphs: Sequence[str]) -> list[Candidate]:
     found: list[Candidate] = []
-    for m in _METADATA.finditer(head):
+    for m in _METADATA.finditer(head) if "来源" in head or "发" in head else ():
         name = plausible_name(m["a"], territory=True)
         if name:
             found.append(Candidate(name, "发布机构", False, len(found)))
-    for m in _CONTACT.finditer(head):
+    for m in _CONTACT.finditer(head) if "联系" in head else ():
         raw = m["a"] or m["b"]
         origin = len(found)
         # The contact may be the body or one of its offices: both readings are offered,
@@ -238,7 +247,7 @@ def named_authors(text: str, *, paragraphs: int = 0) -> list[Candidate]:
     return found
 
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = Lazy(r"[。！？!?]")
 
 
 def _masthead(head_lines: Sequence[str]) -> list[Candidate]:
@@ -292,14 +301,15 @@ class Identity:
 def identify(title: str, text: str) -> Identity:
     """Agency and year of a report from its title and its text (see the module docstring)."""
     found = Identity()
-    lines = text.splitlines()
-    head_lines = [line for line in lines[:20] if line.strip()]
+    first = text.split("\n", 20)[:20]  # the first lines and the last: no need to split all
+    last = text.rsplit("\n", 8)[-8:]
+    head_lines = [line for line in first if line.strip()]
     head = "\n".join(head_lines)
-    words = Counter(d.word for d in designations(text) if d.noun not in TERRITORY_NOUNS)
     all_words = Counter(d.word for d in designations(text))
+    words = Counter({w: n for w, n in all_words.items() if w[1:] not in TERRITORY_NOUNS})
     if words:
         found.designation = words.most_common(1)[0][0]
-    _settle_agency(found, title, head, head_lines, lines, all_words)
+    _settle_agency(found, title, head, head_lines, last, all_words)
     if not found.agency:
         found.kind = kind_of_designations(text)
     _settle_year(found, title, head, text)
@@ -340,7 +350,7 @@ def _settle_agency(
         found.guess, found.guess_from = weak[0].name, weak[0].source
 
 
-_GOVERNMENT_OFFICE = re.compile(r"(.+?(?:人民政府|政府))办公[室厅]")
+_GOVERNMENT_OFFICE = Lazy(r"(.+?(?:人民政府|政府))办公[室厅]")
 
 
 def _office_or_government(name: str, words: Counter[str]) -> str:
@@ -373,8 +383,8 @@ def _confirmed_by_designation(name: str, words: Counter[str]) -> bool:
     return _top(words) in own
 
 
-_TOWNSHIP_WORDS = re.compile(r"[我本](?:镇|乡|街道|办事处)(?![长内外级属])")
-_BODY_WORDS = re.compile(r"[我本](?:局|中心)(?![门属内长域])")
+_TOWNSHIP_WORDS = Lazy(r"[我本](?:镇|乡|街道|办事处)(?![长内外级属])")
+_BODY_WORDS = Lazy(r"[我本](?:局|中心)(?![门属内长域])")
 
 
 def kind_of_designations(text: str) -> AgencyKind | None:
@@ -429,7 +439,7 @@ def _outweighed(stated: int, counted: list[tuple[int, int]]) -> bool:
     return all(k * 2 <= n for k in others) and (n >= 3 or (n >= 2 and own == 0))
 
 
-_DATE_AFTER = re.compile(r"\s?[0-9０-９一二三四五六七八九十]{1,2}\s?月")
+_DATE_AFTER = Lazy(r"\s?[0-9０-９一二三四五六七八九十]{1,2}\s?月")
 
 
 def _count_years(text: str) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.agency import classify, is_territory, region_parts, self_designations
 from drafter.narrative.years import YEAR
@@ -100,6 +101,7 @@ def judge_designation(agency: str, noun: str) -> WrongDesignation | None:
 # --------------------------------------------------------------------------- A2
 
 
+@lru_cache(maxsize=4096)
 def _plain(name: str) -> str:
     name = unicodedata.normalize("NFKC", name)
     name = re.sub(r"[\s（）()·]", "", name)
@@ -108,6 +110,7 @@ def _plain(name: str) -> str:
     return name.replace("人民政府", "政府")
 
 
+@lru_cache(maxsize=4096)
 def same_agency(a: str, b: str) -> bool:
     """Whether two names can denote the same body.
 
@@ -137,6 +140,7 @@ def _same_place(a: str, b: str) -> bool:
     return a.endswith(b) or b.endswith(a)
 
 
+@lru_cache(maxsize=4096)
 def part_of(unit: str, agency: str) -> bool:
     """Whether ``unit`` is the agency or one of its offices: 石门镇党政办 of 石门镇人民政府,
     高淳区人民政府办公室 of 南京市高淳区人民政府 (the city left out)."""
