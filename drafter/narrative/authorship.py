@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -121,7 +121,7 @@ STATEMENTS: tuple[tuple[str, Lazy], ...] = (
     ),
     (
         "…编制本报告",
-        Lazy(rf"(?:^|[，,。；;：:])\s*(?P<a>{_N}){_VERB}(?:特|现)?编制(?:了)?(?:本|此)"),
+        Lazy(rf"(?:^|[，,。；;：:\n])\s*(?P<a>{_N}){_VERB}(?:特|现)?编制(?:了)?(?:本|此)"),
     ),
     (
         "现将…报告如下",
@@ -183,16 +183,37 @@ class Candidate:
     """Where the name stands in the text searched."""
 
 
-_STATEMENT_WORDS = ("编制", "报告", "年报", "工作实际")
-"""A text without any of these holds no statement (a quick screen before the patterns)."""
+_SCREENS: dict[str, Lazy] = {
+    "本报告由…编制": Lazy(r"由[^。]*?(?:编制|编写|制作|起草|汇总)"),
+    "本报告是…编制": Lazy(r"本(?:年度)?(?:报告|年报)[是系]"),
+    "…编制本报告": Lazy(r"编制了?[本此]"),
+    "现将…报告如下": Lazy(r"现将|公布|现发布|特发布|本报告包括"),
+    "结合…工作实际": Lazy(r"结合[^。]*?工作(?:实际|情况)"),
+}
+"""What a text must hold for each statement: the statements' patterns, with their lazy
+names, are slow to try where they cannot match."""
+_CLAUSE_MARK = Lazy(r"[，,。；;：:\n]")
+
+
+def _statement_matches(what: str, pattern: Lazy, head: str) -> Iterator[re.Match[str]]:
+    screen = _SCREENS[what].search(head)
+    if screen is None:
+        return
+    if what != "…编制本报告":
+        yield from pattern.finditer(head)
+        return
+    # The author opens the clause that ends in 编制本报告: try the pattern there only.
+    for hit in _SCREENS[what].finditer(head):
+        marks = [m.start() for m in _CLAUSE_MARK.finditer(head[: hit.start()])]
+        m = pattern.match(head, marks[-1] if marks else 0)
+        if m is not None:
+            yield m
 
 
 def _statement_candidates(head: str) -> list[Candidate]:
     found: list[Candidate] = []
-    if not any(word in head for word in _STATEMENT_WORDS):
-        return found
     for what, pattern in STATEMENTS:
-        for m in pattern.finditer(head):
+        for m in _statement_matches(what, pattern, head):
             group = "a" if plausible_name(m["a"] or "") else "b"
             raw = m.groupdict().get(group) or ""
             if raw.endswith("人民") and head.startswith("政府", m.end(group)):
