@@ -162,3 +162,25 @@ def test_import_says_once_what_it_could_not_read():
 def test_corpus_reports(name, agency):
     text = read(name)
     assert import_text(text).project.agency == agency
+
+
+def test_unknown_agency_kind_from_the_text():
+    """No name read, yet 我镇 says it is a township (C3), and the opening body says it is
+    no 局 (A1): neither rule needs the name for that."""
+    from drafter.model import Report
+    from drafter.rules import check_report
+    from drafter.tables import complete
+
+    report = complete(Report.empty("", 2025))
+    report.set_text("overview", "2025年，我镇高度重视政务公开工作。本镇持续推进。")
+    report.tables.set("active.regulations.in_force", 6)
+    assert [f.rule for f in check_report(report) if f.rule == "C3"] == ["C3"]
+    report.set_text(
+        "overview",
+        "2025年，云溪县石门镇人民政府坚持以公开为常态。\n我局持续完善制度。",
+    )
+    [a1] = [f for f in check_report(report) if f.rule == "A1"]
+    assert a1.severity == "error" and "云溪县石门镇人民政府" in a1.message
+    report.set_text("overview", "2025年，我镇高度重视。\n我局持续完善制度。")
+    [a1] = [f for f in check_report(report) if f.rule == "A1"]
+    assert a1.severity == "error" and "「我局」可能是" in a1.message
