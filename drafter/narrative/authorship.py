@@ -253,12 +253,15 @@ def _weak_candidates(head: str, paragraphs: Sequence[str]) -> list[Candidate]:
 def named_authors(text: str, *, paragraphs: int = 0) -> list[Candidate]:
     """Bodies an opening text names as the report's author, with where they stand:
     its statements (本报告由…编制, 现将…报告如下), its contact office (请与…联系) and the
-    body its first ``paragraphs`` lines open with (2025年，XX局坚持…)."""
+    body its first ``paragraphs`` lines open with (2025年，XX局坚持…). Inside a paragraph
+    only a sentence opening with its year speaks as the author (…工作。2025年，XX局根据…):
+    other sentences name the bodies the author works with."""
     found = _statement_candidates(text)
     found += [c for c in _weak_candidates(text, ()) if c.source == "联系方式"]
     at = 0
     for line in text.split("\n")[:paragraphs]:
-        for start in (0, *(m.end() for m in _SENTENCE_END.finditer(line))):
+        starts = [m.end() for m in _SENTENCE_END.finditer(line)]
+        for start in [0] + [p for p in starts if _YEAR_OPENS.match(line, p)]:
             opening = _OPENING.match(line, start)
             name = plausible_name(opening["a"], territory=True) if opening else ""
             if opening and name:
@@ -269,6 +272,7 @@ def named_authors(text: str, *, paragraphs: int = 0) -> list[Candidate]:
 
 
 _SENTENCE_END = Lazy(r"[。！？!?]")
+_YEAR_OPENS = Lazy(r"\s*(?:(?:19|20)\d{2}\s?年度?|全年|今年|本年度?)")
 
 
 def _masthead(head_lines: Sequence[str]) -> list[Candidate]:

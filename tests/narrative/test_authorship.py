@@ -184,3 +184,42 @@ def test_unknown_agency_kind_from_the_text():
     report.set_text("overview", "2025年，我镇高度重视。\n我局持续完善制度。")
     [a1] = [f for f in check_report(report) if f.rule == "A1"]
     assert a1.severity == "error" and "「我局」可能是" in a1.message
+
+
+@pytest.mark.parametrize(
+    ("agency", "opening"),
+    [
+        # its own office compiles it; another kind of body is the contact
+        (
+            "云溪县交通运输局",
+            "本报告由云溪县交通运输局办公室编制，请与云溪县人民政府政务公开办公室联系。",
+        ),
+        # a body it works with, named inside a paragraph
+        ("云溪县交通运输局", "2025年，我局坚持公开为常态。云溪县大数据中心积极配合，完善平台。"),
+        # the township's own office; the government's office for the government's report
+        ("云溪县石门镇人民政府", "本报告由石门镇党政办公室编制。"),
+        ("云溪县人民政府", "本报告由云溪县人民政府办公室汇总编制。"),
+        # the county the township belongs to
+        ("云溪县石门镇人民政府", "2025年，县委县政府高度重视政务公开。"),
+    ],
+)
+def test_no_other_author_where_there_is_none(agency, opening):
+    from drafter.model import Report
+    from drafter.rules import check_report
+
+    report = Report.empty(agency, 2025)
+    report.title = report.default_title()
+    report.set_text("preamble", opening)
+    report.set_text("overview", "全年主动公开信息120条。")
+    assert [f for f in check_report(report) if f.rule == "A2" and f.severity == "error"] == []
+
+
+def test_another_author_in_the_opening():
+    from drafter.model import Report
+    from drafter.rules import check_report
+
+    report = Report.empty("云溪县交通运输局", 2025)
+    report.title = report.default_title()
+    report.set_text("preamble", "本报告由云溪县审计局编制。")
+    [a2] = [f for f in check_report(report) if f.rule == "A2"]
+    assert a2.severity == "error" and "云溪县审计局" in a2.message and "标题写的是" in a2.message
