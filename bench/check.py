@@ -90,13 +90,17 @@ _IMPORT_LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 
 
 def startup() -> None:
-    """Wall time of one ``drafter check`` process on the 62 pages, and what it spends on."""
+    """Wall time of one ``drafter check`` process on the 62 pages, and what it spends on.
+
+    The imports are those ``-X importtime`` reports, whenever they happen (the importer is
+    loaded at the first file); the work is the rest, first-use regex compilation included.
+    """
     pages = [str(p) for p in sorted((CORPUS / "reports").glob("*.txt"))]
     command = [sys.executable, "-X", "importtime", "-m", "drafter", "check", *pages]
     command += ["--format", "json"]
     env = dict(os.environ)
     runs = []
-    for _ in range(5):
+    for _ in range(7):
         bare = _wall([sys.executable, "-c", "pass"], env)
         start = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
@@ -107,13 +111,16 @@ def startup() -> None:
             if m and len(m[3]) == 1
         )
         runs.append((total, bare, imports / 1e6))
-    total, bare, imports = sorted(runs)[len(runs) // 2]
+    # The fastest of 7: other processes on a shared machine only ever add time.
+    total = min(r[0] for r in runs)
+    bare = min(r[1] for r in runs)
+    imports = min(r[2] for r in runs)
     work = total - bare - imports
     assert {f["file"] for f in json.loads(done.stdout)} == set(pages), done.stderr[-500:]
     print(
         f"drafter check, {len(pages)} pages in one process: {total:.2f} s = interpreter "
         f"{bare:.2f} s + imports {imports:.2f} s + work {work:.2f} s "
-        f"({work / total:.0%} work; median of 5)"
+        f"({work / total:.0%} work; fastest of 7)"
     )
 
 
