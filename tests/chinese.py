@@ -23,7 +23,7 @@ NAMES = frozenset(
         *("Markdown", "md", "txt", "text", "TOML", "Word", "WPS", "Excel", "UTF", "GBK"),
         *("API", "Key", "OpenAI", "IO", "EX"),
         *("Ctrl", "Shift", "Alt", "Esc", "Enter", "Tab", "Delete"),  # keys to press
-        *(module.__name__.rsplit(".", 1)[-1].rstrip("_") for module in COMMANDS),
+        *COMMANDS,
         *NARRATIVE_KEYS,
         "all",
         *PRESETS,

@@ -12,19 +12,29 @@ code, nor ``drafter tui`` for the checker (``tests/cli/test_startup.py``).
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from drafter import __version__
-from drafter.cli import check, config, draft, export, import_, ledger, new, serve, tui
 from drafter.cli.parser import ChineseArgumentParser
 
-COMMANDS = (tui, serve, import_, new, check, draft, export, ledger, config)
-"""Modules providing ``add_parser(subparsers)``; each sets ``run`` on its parser."""
+COMMANDS = ("tui", "serve", "import", "new", "check", "draft", "export", "ledger", "config")
+"""Sub-commands, in the order ``--help`` lists them; ``drafter.cli.<name>`` (``import_``
+for import) provides ``add_parser(subparsers)``, which sets ``run`` on its parser."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_module(name: str) -> ModuleType:
+    """The module of a sub-command, imported when asked for: ``drafter check`` starts
+    without loading the drafting, export and configuration code it does not use."""
+    return importlib.import_module(f"drafter.cli.{'import_' if name == 'import' else name}")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``only`` a known sub-command, just that one (the others are
+    needed only for ``drafter --help`` and for naming a mistyped command)."""
     parser = ChineseArgumentParser(
         prog="drafter",
         description="起草、核对和导出政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。",
@@ -33,8 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"drafter {__version__}", help="显示版本号并退出"
     )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
-    for module in COMMANDS:
-        module.add_parser(sub)
+    for name in [only] if only in COMMANDS else COMMANDS:
+        command_module(name).add_parser(sub)
     return parser
 
 
@@ -44,11 +54,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words[0] if words else None)
+    args = parser.parse_args(words)
     run = getattr(args, "run", None)
     if run is None and sys.stdout.isatty() and sys.stdin.isatty():
-        run = tui.run  # bare `drafter` in a terminal opens the UI
+        run = command_module("tui").run  # bare `drafter` in a terminal opens the UI
         args.project = None
     if run is None:
         parser.print_help()
@@ -75,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def log_crash() -> str:
     """Append the current traceback to the crash log; return its path for the message."""
-    import traceback
+    import traceback  # only on a crash: not every command's start-up
     from datetime import datetime
 
     from drafter import paths

@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from drafter.importers.decoding import ImportFailed
-from drafter.importers.document import Cell, Document, Line, row_text
+from drafter.importers.document import Cell, Document, document_lines, row_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {f"{W}txbxContent", f"{W}del", f"{W}delText", f"{W}instrText", f"{W}fldData"}
@@ -37,9 +37,8 @@ def read_docx(data: bytes) -> Document:
     out: list[tuple[str, list[Cell] | None]] = []
     if body is not None:
         _blocks(body, out)
-    doc = Document("docx", "\n".join(t for t, _ in out))
-    for i, (text, cells) in enumerate(out, start=1):
-        doc.lines.append(Line(text, i, "row" if cells else "text", cells))
+    text, lines = document_lines(out)
+    doc = Document("docx", text, lines)
     return doc
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from drafter.importers.document import Cell, Document, Line, row_text
-from drafter.importers.html import fragment_tables
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -67,6 +66,8 @@ def _mark_pipe_tables(lines: list[Line]) -> None:
 
 def _embed_html_tables(text: str, lines: list[Line]) -> list[Line]:
     """Replace the file lines of each ``<table>…</table>`` by its rows."""
+    from drafter.importers.html import fragment_tables  # lxml only for text holding a table
+
     starts = [0]
     for m in _NEWLINE.finditer(text):
         starts.append(m.end())

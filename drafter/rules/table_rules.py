@@ -16,7 +16,6 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from drafter import forms
-from drafter.agency import classify
 from drafter.forms import APPEAL_PARTS, APPLICANT_COLUMNS, CellKind
 from drafter.model import Finding, Location, Report, Severity
 from drafter.rules.registry import CheckContext, rule
@@ -206,7 +205,7 @@ def regulations_only_where_lawful(ctx: CheckContext) -> Iterator[Finding]:
     report = ctx.report
     if report.format != "2021":
         return
-    kind = classify(report.agency)
+    kind = ctx.agency_kind
     if kind.may_make_regulations is not False:
         return
     form = forms.table_form("active", "2021")
