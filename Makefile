@@ -9,7 +9,7 @@ EXAMPLE := fixtures/example/yunxi-2025.json
 # make run edits a scratch copy (ignored by git): autosave never touches the fixture.
 RUN_COPY := .run/yunxi-2025.json
 
-.PHONY: run test lint bench clean preview
+.PHONY: run serve test lint bench clean preview
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -24,6 +24,12 @@ run: $(STAMP)
 	@mkdir -p $(dir $(RUN_COPY))
 	@test -f $(RUN_COPY) || cp $(EXAMPLE) $(RUN_COPY)
 	$(BIN)/drafter tui --offline $(RUN_COPY)
+
+## The same, in a browser: drafter serve on the scratch copy (Ctrl+C stops it).
+serve: $(STAMP)
+	@mkdir -p $(dir $(RUN_COPY))
+	@test -f $(RUN_COPY) || cp $(EXAMPLE) $(RUN_COPY)
+	$(BIN)/drafter serve --offline $(RUN_COPY)
 
 ## Lint, type-check, check the import layering, run the whole test suite.
 test: $(STAMP)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,3 +30,37 @@ def median_seconds(fn: Callable[[], object], repeat: int = 5) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def count_instructions(args: list[str], env: dict[str, str]) -> int:
+    """Instructions the process ``args`` executes (valgrind's cachegrind ``Ir``).
+
+    Unlike a wall clock this does not depend on what else the machine is doing, so it
+    settles differences of a few per cent on a busy shared machine.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "cachegrind.out"
+        subprocess.run(
+            ["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}"]
+            + args,
+            env=env,
+            check=False,  # `drafter check` exits 1 when it finds errors
+            cwd=ROOT,
+            capture_output=True,
+        )
+        found = re.search(r"^summary:\s+(\d+)", out.read_text(), re.MULTILINE)
+    if found is None:
+        raise RuntimeError("no summary line in the cachegrind output")
+    return int(found.group(1))
+
+
+def bench_env(**extra: str) -> dict[str, str]:
+    """The environment for timed child processes: bytecode cached, as in an installed copy.
+
+    pip compiles the dependencies' bytecode when it installs them; with
+    ``PYTHONDONTWRITEBYTECODE`` set, drafter's own modules would be compiled on every run
+    while Textual's and pydantic's are not.
+    """
+    env = {**os.environ, "PYTHONHASHSEED": "0", **extra}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env

@@ -21,6 +21,10 @@ Body = Literal["government", "department", "unknown"]
 MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 _TOWNSHIP = re.compile(r"(镇|乡|街道|苏木|办事处)(人民政府|政府|办事处|党委|党工委)?$")
+_OFFICE = re.compile(
+    r"(?:党政|综合|综合事务|政务|政务服务|便民服务)?(?:办公室|办|中心|科|股|室|组)"
+)
+"""An office of a body: 党政办公室, 综合事务办公室, 便民服务中心."""
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|管理委员会)$")
 _DEPARTMENT_END = re.compile(
     r"(局|委员会|委|办公室|办公厅|办|厅|部|署|院|中心|所|站|队|处|会|社|馆|公司)$"
@@ -80,6 +84,9 @@ def classify(name: str) -> AgencyKind:
         return AgencyKind("unknown", "unknown")
     if _TOWNSHIP.search(name):
         return AgencyKind("township", "government")
+    parts = region_parts(name)
+    if parts and _TOWNSHIP.search(parts[-1]) and _OFFICE.fullmatch(name[len("".join(parts)) :]):
+        return AgencyKind("township", "government")  # 周礼镇党政办公室: the township's office
     # 人民政府办公厅/办公室 publish on behalf of their government (its 规章 included).
     name = re.sub(r"(人民政府|政府)办公(厅|室)$", r"\1", name)
     gov = _GOVERNMENT.search(name)
@@ -88,6 +95,10 @@ def classify(name: str) -> AgencyKind:
         if prefix.endswith("国务院") or prefix == "":
             return AgencyKind("national" if prefix else "unknown", "government")
         return AgencyKind(_region(prefix), "government")
+    if _ZONE.search(name):  # 平潭综合实验区: run by a 管委会, of no territory's level
+        return AgencyKind("unknown", "government")
+    if is_territory(name):  # 高平市, 资阳市雁江区: a title naming the territory is its government's
+        return AgencyKind(_region(name), "government")
     if _DEPARTMENT_END.search(name):
         if _NATIONAL.match(name) and not _region_prefix(name):
             return AgencyKind("national", "department")
@@ -111,14 +122,34 @@ def _region_prefix(name: str) -> str:
 
 def region_parts(name: str) -> list[str]:
     """The territory names a body's name starts with: [西安市, 阎良区] of 西安市阎良区信访局."""
+    return list(_region_parts(name))
+
+
+@lru_cache(maxsize=4096)
+def _region_parts(name: str) -> tuple[str, ...]:
     parts: list[str] = []
     rest = _strip_party(name)
     while True:
         m = _REGION_PREFIX.match(rest)
         if not m or len(m.group(1)) > 12 or len(rest) == len(m.group(1)):
-            return parts
+            return tuple(parts)
         parts.append(m.group(1))
         rest = rest[len(m.group(1)) :]
+
+
+_ZONE = re.compile(r"(?:实验|试验|开发|示范|合作|保税|高新|园)区$")
+"""Zones run by a 管委会, not by a people's government: their level is not a territory's."""
+
+
+def is_territory(name: str) -> bool:
+    """Whether ``name`` is only territory names: 高平市, 资阳市雁江区 (not 平潭综合实验区)."""
+    rest = _strip_party(name)
+    if _ZONE.search(rest):
+        return False
+    for part in region_parts(rest):
+        rest = rest[len(part) :]
+    m = _REGION_PREFIX.match(rest)
+    return bool(rest) and m is not None and m.group(1) == rest and len(rest) <= 12
 
 
 def self_designations(name: str) -> tuple[str, ...]:

@@ -6,8 +6,9 @@ the importer, and the rules then see the file's text too (for line numbers and t
 headings as written). A file that cannot be read is a result (``unusable``) rather than
 an exception, so the other files are still checked.
 
-When a file states neither agency nor year, they are inferred from its text
-(``narrative.identity``) and rule A3 says so; ``agency``/``year`` override both.
+What a file states of its agency and year is read once (``narrative.authorship``): by the
+importer for a published file, here for a project file whose fields are empty; rule A3
+says what could not be read. ``agency``/``year`` override both.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.model import Finding, Project, Report
-from drafter.narrative.identity import infer_identity
+from drafter.narrative.authorship import identify
 from drafter.rules import REGISTRY, check_report
 from drafter.rules.identity_rules import INFERRED
 from drafter.source import SourceText
@@ -89,16 +90,19 @@ def _import(path: Path, agency: str | None, year: int | None) -> Opened:
 
 
 def _settle_identity(loaded: Opened, agency: str | None, year: int | None) -> None:
-    """Apply overrides; infer what the file does not state (rule A3 reports it)."""
+    """Apply overrides; read what a project file leaves empty from its text (rule A3).
+
+    An imported file was read by the importer already (with the overrides), and what it
+    could not read is left empty rather than guessed: the rules needing it do not run.
+    """
     project = loaded.project
     if agency:
         project.agency = agency
     if year is not None:
         project.year = year
-    if project.agency and project.year is not None:
+    if loaded.source is not None or (project.agency and project.year is not None):
         return
-    text = loaded.source.text if loaded.source is not None else _all_text(project)
-    identity = infer_identity(text)
+    identity = identify(project.title, _all_text(project))
     if not project.agency and identity.agency:
         project.agency = identity.agency
     if project.year is None and identity.year is not None:

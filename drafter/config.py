@@ -20,9 +20,9 @@ a secret: it lives only in the environment or in the user's own config file (mod
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -30,78 +30,8 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SecretStr, ValidationError
 
 from drafter import paths, tomlwrite
-
-# --------------------------------------------------------------------------- presets
-
-
-@dataclass(frozen=True)
-class Preset:
-    """A provider's OpenAI-compatible endpoint and what it needs."""
-
-    key: str
-    name: str
-    base_url: str
-    needs_key: bool
-    note: str
-    """What the clerk should know: where the key comes from, model names to look up."""
-    thinking_off: str | None = None
-    """The ``extra_body`` setting that switches reasoning off, when the provider has one."""
-
-
-PRESETS: dict[str, Preset] = {
-    p.key: p
-    for p in (
-        Preset(
-            "deepseek",
-            "DeepSeek（深度求索）",
-            "https://api.deepseek.com/v1",
-            True,
-            "在 platform.deepseek.com 创建 API Key；模型名以服务方文档为准（如 deepseek-chat）。",
-            None,
-        ),
-        Preset(
-            "qwen",
-            "通义千问（阿里云百炼 DashScope 兼容模式）",
-            "https://dashscope.aliyuncs.com/compatible-mode/v1",
-            True,
-            "在阿里云百炼控制台创建 API Key；模型名如 qwen-plus，以控制台为准。",
-            "extra_body.enable_thinking=false",
-        ),
-        Preset(
-            "glm",
-            "智谱 GLM（bigmodel.cn）",
-            "https://open.bigmodel.cn/api/paas/v4",
-            True,
-            "在 bigmodel.cn 创建 API Key；接口路径是 /api/paas/v4，不是 /v1。",
-            'extra_body.thinking={type="disabled"}',
-        ),
-        Preset(
-            "moonshot",
-            "Kimi（月之暗面 Moonshot）",
-            "https://api.moonshot.cn/v1",
-            True,
-            "在 platform.moonshot.cn 创建 API Key；模型名以服务方文档为准。",
-            None,
-        ),
-        Preset(
-            "ollama",
-            "Ollama（本机部署）",
-            "http://localhost:11434/v1",
-            False,
-            "不需要 API Key；模型名用 ollama list 查看（如 qwen2.5:7b）。",
-            'extra_body.reasoning_effort="none"',
-        ),
-        Preset(
-            "vllm",
-            "vLLM（单位自建）",
-            "http://localhost:8000/v1",
-            False,
-            "启动 vLLM 时用了 --api-key 才需要密钥；模型名即 vllm serve 的模型名。"
-            "地址不在本机时请用 --set base_url=… 改为服务器地址。",
-            "extra_body.chat_template_kwargs={enable_thinking=false}",
-        ),
-    )
-}
+from drafter.oserrors import explain
+from drafter.presets import PRESETS, Preset
 
 # --------------------------------------------------------------------------- settings
 
@@ -227,16 +157,24 @@ def read_config_file(path: Path | None = None) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise ConfigError(f"无法读取配置文件 {path}（{exc.strerror}）：请检查文件权限") from None
+        raise ConfigError(f"无法读取配置文件 {path}：{explain(exc)}") from None
     try:
         return tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码：请另存为 UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(
-            f"配置文件 {path} 格式有误（{exc}）：请修正，"
+            f"配置文件 {path} 格式有误（{_toml_where(exc)}）：请修正，"
             "或删除该文件后用 drafter config --set 重新设置"
         ) from None
+
+
+def _toml_where(exc: tomllib.TOMLDecodeError) -> str:
+    """Where the TOML error is, in Chinese (tomllib's description is English)."""
+    found = re.search(r"at line (\d+), column (\d+)", str(exc))
+    if found:
+        return f"第 {found[1]} 行第 {found[2]} 列附近"
+    return "文件末尾" if "end of document" in str(exc) else "写法不符合 TOML 格式"
 
 
 def _check_preset(name: object, where: str) -> None:
@@ -326,7 +264,7 @@ def _explain(err: Any) -> str:
         return "应为表（如 {enable_thinking = false}）"
     if kind in ("string_type",):
         return "应为文字"
-    return str(err["msg"])
+    return "取值不符合要求"
 
 
 # --------------------------------------------------------------------------- writing
@@ -392,8 +330,11 @@ def update_config_file(
         err = exc.errors(include_url=False)[0]
         name = ".".join(str(p) for p in err["loc"])
         raise ConfigError(f"设置 {name} 有误：{_explain(err)}") from None
-    paths.ensure(path.parent)
-    atomic_write(path, tomlwrite.dumps(data, header=HEADER), mode=0o600)
+    try:
+        paths.ensure(path.parent)
+        atomic_write(path, tomlwrite.dumps(data, header=HEADER), mode=0o600)
+    except OSError as exc:
+        raise ConfigError(f"无法保存配置文件 {path}：{explain(exc)}") from None
     return path
 
 

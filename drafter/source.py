@@ -8,7 +8,11 @@ narrative rules (N1) can judge the outline as written and name the line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from drafter import forms
 
 
 @dataclass(frozen=True)
@@ -48,3 +52,34 @@ class SourceText:
     def heading_line(self, section: str) -> int | None:
         """The line of the first heading taken for ``section``."""
         return next((h.line for h in self.headings if h.key == section), None)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The file's lines (``lines[n - 1]`` is line ``n``)."""
+        return self.text.splitlines()
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, trimmed ('' outside the file)."""
+        return self.lines[line - 1].strip() if 1 <= line <= len(self.lines) else ""
+
+    @cached_property
+    def last_line(self) -> int | None:
+        """The last line with text (where a file cut short ends)."""
+        return next((n for n in range(len(self.lines), 0, -1) if self.lines[n - 1].strip()), None)
+
+    def where_missing(self, section: str) -> tuple[int | None, HeadingHit | None]:
+        """Where a section the file lacks should be; see :func:`where_missing`."""
+        return where_missing(self.headings, section, self.last_line)
+
+
+def where_missing(
+    headings: Sequence[HeadingHit], section: str, last_line: int | None
+) -> tuple[int | None, HeadingHit | None]:
+    """The line a missing section belongs before: the first heading of a later section
+    (returned too), else the file's last line with text (the file ends without it)."""
+    order = {key: i for i, key in enumerate(forms.SECTION_KEYS)}
+    later = [h for h in headings if h.key is not None and order[h.key] > order.get(section, 0)]
+    if later:
+        first = min(later, key=lambda h: h.line)
+        return first.line, first
+    return last_line, None

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from drafter import forms
 from drafter.forms import CellKind
 from drafter.model import SCHEMA, Finding, Location, Project, Severity
+from drafter.oserrors import explain
 from drafter.values import parse_cell
 
 
@@ -47,7 +48,7 @@ def read_input(path: Path, error: type[Exception] = ProjectError) -> bytes:
     except IsADirectoryError:
         raise error(f"{path} 是一个文件夹：请指定其中的文件") from None
     except OSError as exc:
-        raise error(f"无法读取 {path}（{exc.strerror}）：请检查文件权限") from None
+        raise error(f"无法读取 {path}：{explain(exc)}") from None
 
 
 def load_project(path: str | Path) -> Loaded:
@@ -65,12 +66,17 @@ def parse_project(data: bytes | str, name: str = "项目文件") -> Loaded:
             raise ProjectError(
                 f"{name} 不是 UTF-8 编码的项目文件。若这是报告原文，请用 drafter import 导入"
             ) from None
+    if not data.strip():
+        raise ProjectError(
+            f"{name} 是空文件，不是项目文件：请从备份恢复，或用 drafter new 新建项目"
+        )
     try:
         raw = json.loads(data)
     except json.JSONDecodeError as exc:
         raise ProjectError(
-            f"{name} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）。"
-            "若这是报告原文，请用 drafter import 导入；若是项目文件，请修正该处或从备份恢复"
+            f"{name} 不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列{json_problem(exc)}。"
+            "若这是报告原文，请用 drafter import 导入；若是项目文件，请用文本编辑器修正该处，"
+            "或从备份恢复"
         ) from None
     if not isinstance(raw, dict) or raw.get("schema") != SCHEMA:
         found = raw.get("schema") if isinstance(raw, dict) else None
@@ -87,6 +93,29 @@ def parse_project(data: bytes | str, name: str = "项目文件") -> Loaded:
     except ValidationError as exc:
         raise ProjectError(f"{name} 的内容有误：{describe_validation(exc)}") from None
     return Loaded(project, findings)
+
+
+_JSON_PROBLEMS = {
+    "Expecting value": "缺少一个值（可能多了逗号，或少了引号、括号）",
+    "Expecting property name enclosed in double quotes": (
+        "应为用双引号括起的字段名（可能多了一个逗号）"
+    ),
+    "Expecting ':' delimiter": "字段名后缺少冒号",
+    "Expecting ',' delimiter": "缺少逗号（或前一项的引号、括号没有闭合）",
+    "Unterminated string starting at": "的引号没有闭合",
+    "Invalid control character at": "的文字中有不能直接出现的控制字符（如换行）",
+    "Invalid \\escape": "有错误的反斜杠转义（文字中的 \\ 应写成 \\\\）",
+    "Invalid \\uXXXX escape": "有错误的 \\u 转义",
+    "Extra data": "之后还有多余的内容（文件应只有一个 {…}）",
+    "Illegal trailing comma before end of object": "多了一个逗号（} 前不能有逗号）",
+    "Illegal trailing comma before end of array": "多了一个逗号（] 前不能有逗号）",
+}
+"""Python's JSON error messages (``JSONDecodeError.msg``) in the clerk's words."""
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong at the error's position, in Chinese (never Python's English)."""
+    return _JSON_PROBLEMS.get(exc.msg, "的写法有误")
 
 
 def normalise_cells(raw: dict[str, Any]) -> list[Finding]:

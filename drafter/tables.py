@@ -7,7 +7,7 @@ Pure functions of the model; the TUI, the CLI and the drafter all call these.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from drafter import forms
 from drafter.forms import APPEAL_PARTS, APPLICANT_COLUMNS, FormatId
@@ -21,6 +21,26 @@ def sum_known(values: Iterable[int | None]) -> int | None:
         if value is not None:
             total = value if total is None else total + value
     return total
+
+
+def certainly_unequal(left: Sequence[int | None], right: Sequence[int | None]) -> bool:
+    """True when ``sum(left) = sum(right)`` cannot hold whatever the blank cells hold.
+
+    A blank cell (None) is unknown — printed blank, not read from the file, or not yet
+    entered — and counts are never negative, so a blank can only add to its side. The
+    identity is certainly broken when the known figures alone differ and no blank can
+    make up the difference: no blank at all, or the side with blanks already larger.
+    """
+    a = sum(v for v in left if v is not None)
+    b = sum(v for v in right if v is not None)
+    open_left, open_right = None in left, None in right
+    if open_left and open_right:
+        return False
+    if open_left:
+        return a > b
+    if open_right:
+        return b > a
+    return a != b
 
 
 def row_total(row: RequestRow) -> int | None:

@@ -7,11 +7,11 @@ import csv
 import json
 import os
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from drafter.checking import FileCheck, check_file, load_any
-from drafter.model import Finding, Report
-from drafter.store import ProjectError
+if TYPE_CHECKING:  # the checker is imported when a check runs, not to build the parser
+    from drafter.checking import FileCheck
+    from drafter.model import Finding, Report
 
 UNUSABLE_RULE = "IO"
 """Project-defined rule id of the finding that stands for an unusable input file."""
@@ -48,6 +48,9 @@ def _year(raw: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter.checking import check_file, load_any
+    from drafter.store import ProjectError
+
     last_year: Report | None = None
     if args.last_year:
         try:
@@ -67,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
 
 def as_findings(result: FileCheck) -> list[Finding]:
     """The findings of a file; an unusable file is one error finding with rule IO."""
+    from drafter.model import Finding
+
     if result.unusable:
         return [
             Finding(rule=UNUSABLE_RULE, severity="error", message=result.unusable, file=result.file)
@@ -126,8 +131,8 @@ def render_text(results: list[FileCheck], out: TextIO) -> None:
             out.write(f"  {tint}{title} {len(items)} 项{reset}\n")
             for f in items:
                 where = f"第 {f.location.line} 行 " if f.location.line else ""
-                cell = f"[{f.location.cell}] " if f.location.cell else ""
-                out.write(f"    {tint}{f.rule:<3}{reset} {where}{cell}{f.message}\n")
+                # The message names the cell in words; its key is for --format json/csv.
+                out.write(f"    {tint}{f.rule:<3}{reset} {where}{f.message}\n")
                 if f.excerpt:
                     out.write(f"        「{f.excerpt}」\n")
         out.write("\n")

@@ -12,25 +12,16 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import getpass
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drafter import paths
-from drafter.config import (
-    FLAG_NAMES,
-    PRESETS,
-    ConfigError,
-    Settings,
-    load_settings,
-    update_config_file,
-)
-from drafter.drafting.calllog import CallLog, CallRecord, log_path, prompt_hash
-from drafter.drafting.chat import ChatError, ChatMessage
-from drafter.drafting.prompts import CHECK_TEMPLATE, PromptError, Prompts
-from drafter.tomlwrite import value as toml_value
+from drafter.cli.parser import number
+from drafter.presets import PRESETS
+
+if TYPE_CHECKING:  # the settings (pydantic) and the drafting code load when a command runs
+    from drafter.config import Settings
+    from drafter.drafting.chat import ChatError
 
 # --------------------------------------------------------------------------- shared flags
 
@@ -42,12 +33,16 @@ def add_endpoint_flags(p: argparse.ArgumentParser, *, preset: bool = True) -> No
         g.add_argument("--preset", choices=sorted(PRESETS), help="提供方预设（只提供接口地址）")
     g.add_argument("--base-url", metavar="地址", help="OpenAI 兼容接口地址")
     g.add_argument("--model", metavar="模型名", help="模型名，以服务方提供的为准")
-    g.add_argument("--timeout", type=float, metavar="秒", help="等待服务器数据的最长秒数")
-    g.add_argument("--max-retries", type=int, metavar="次", help="自动重试次数")
-    g.add_argument("--concurrency", type=int, metavar="个", help="同时起草的部分数")
+    g.add_argument(
+        "--timeout", type=number(float, "秒"), metavar="秒", help="等待服务器数据的最长秒数"
+    )
+    g.add_argument("--max-retries", type=number(int, "次"), metavar="次", help="自动重试次数")
+    g.add_argument("--concurrency", type=number(int, "个"), metavar="个", help="同时起草的部分数")
 
 
 def flags_of(args: argparse.Namespace) -> dict[str, Any]:
+    from drafter.config import FLAG_NAMES
+
     return {name: getattr(args, name, None) for name in FLAG_NAMES}
 
 
@@ -90,6 +85,9 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter import paths
+    from drafter.config import ConfigError, load_settings
+
     if args.presets:
         print_presets()
         return 0
@@ -108,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _change(args: argparse.Namespace) -> bool:
+    from drafter.config import ConfigError, update_config_file
+
     values: dict[str, str] = {}
     for item in args.set:
         name, sep, text = item.partition("=")
@@ -127,6 +127,10 @@ def _change(args: argparse.Namespace) -> bool:
 
 
 def _read_key() -> str:
+    import getpass
+
+    from drafter.config import ConfigError
+
     if sys.stdin.isatty():
         key = getpass.getpass("请粘贴 API Key（输入时不显示），回车结束：")
     else:
@@ -150,6 +154,8 @@ def print_presets() -> None:
 
 
 def _shown(settings: Settings, name: str) -> str:
+    from drafter.tomlwrite import value as toml_value
+
     if name == "api_key":
         return settings.masked_key()
     value = getattr(settings, name)
@@ -161,6 +167,10 @@ def _shown(settings: Settings, name: str) -> str:
 
 
 def show(settings: Settings) -> None:
+    from drafter import paths
+    from drafter.config import Settings
+    from drafter.drafting.calllog import log_path
+
     file = paths.config_file()
     state = "" if file.exists() else "（尚未创建）"
     print(f"配置文件：{file}{state}")
@@ -187,6 +197,10 @@ def show(settings: Settings) -> None:
 
 def check(settings: Settings) -> int:
     """One tiny request; a line each for endpoint, key and model."""
+    import asyncio
+
+    from drafter.drafting.prompts import CHECK_TEMPLATE, PromptError, Prompts
+
     problem = settings.problem()
     if problem is not None:
         print(f"无法测试：{problem}。", file=sys.stderr)
@@ -201,6 +215,9 @@ def check(settings: Settings) -> int:
 
 
 async def _check(settings: Settings, prompt: str) -> int:
+    from drafter.drafting.calllog import CallLog, CallRecord, prompt_hash
+    from drafter.drafting.chat import ChatError, ChatMessage
+    from drafter.drafting.prompts import CHECK_TEMPLATE
     from drafter.llm import make_chat
 
     tiny = settings.model_copy(update={"max_tokens": 32})

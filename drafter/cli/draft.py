@@ -12,22 +12,22 @@ Exit status (report-json.md): 0 all drafted, 1 some section could not be drafted
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drafter import forms
 from drafter.cli.config import add_endpoint_flags, flags_of
-from drafter.config import ConfigError, Settings, load_settings
-from drafter.drafting.apply import Outcome, apply_draft
-from drafter.drafting.calllog import log_path
-from drafter.drafting.engine import AttemptStarted, DraftEvent, SectionDone, draft_sections
-from drafter.drafting.prompts import PromptError, Prompts
-from drafter.llm.choice import ModelUnusable, open_drafter, uses_model
-from drafter.model import Draft, Project
-from drafter.store import ProjectError, load_project, save_project
+
+if TYPE_CHECKING:  # the drafting machinery loads when a draft is made, not to build the parser
+    from drafter.config import Settings
+    from drafter.drafting.apply import Outcome
+    from drafter.drafting.prompts import Prompts
+    from drafter.model import Draft, Project
+
+SECTION_CHOICES = ("overview", "problems", "other")
+"""``forms.NARRATIVE_KEYS``, spelt out so that building the parser imports no format
+definitions (a test checks that the two agree)."""
 
 
 def add_parser(sub: Any) -> None:
@@ -44,7 +44,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("project", metavar="项目文件", help="项目文件（.json）")
     p.add_argument(
         "--section",
-        choices=(*forms.NARRATIVE_KEYS, "all"),
+        choices=(*SECTION_CHOICES, "all"),
         default="all",
         help="要起草的部分：overview（一）、problems（五）、other（六）或 all（默认）",
     )
@@ -54,7 +54,28 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Draft with the project locked: a window editing it meanwhile would save over the drafts."""
+    from drafter.lock import ProjectLocked, acquire
+
     path = Path(args.project)
+    try:
+        lock = acquire(path, "命令行（drafter draft）", "等起草完成或按 Ctrl+C 中断")
+    except ProjectLocked as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    try:
+        return _locked(args, path)
+    finally:
+        lock.release()
+
+
+def _locked(args: argparse.Namespace, path: Path) -> int:
+    from drafter import forms
+    from drafter.config import ConfigError, load_settings
+    from drafter.drafting.prompts import PromptError, Prompts
+    from drafter.llm.choice import ModelUnusable, uses_model
+    from drafter.store import ProjectError, load_project
+
     try:
         project = load_project(path).project
         settings = load_settings(flags_of(args))
@@ -88,6 +109,12 @@ def _run(
     *,
     model: bool,
 ) -> int:
+    import asyncio
+
+    from drafter import forms
+    from drafter.drafting.engine import AttemptStarted, DraftEvent, SectionDone, draft_sections
+    from drafter.llm.choice import open_drafter
+
     done: dict[str, Draft] = {}
     started = time.monotonic()
 
@@ -126,6 +153,10 @@ def _save(
     path: Path, project: Project, keys: list[str], done: dict[str, Draft]
 ) -> dict[str, Outcome] | None:
     """Apply the drafts to the project as it is on disk now (the clerk may have saved meanwhile)."""
+    from drafter.drafting.apply import apply_draft
+    from drafter.oserrors import explain
+    from drafter.store import ProjectError, load_project, save_project
+
     try:
         current = load_project(path).project
     except ProjectError:
@@ -136,7 +167,7 @@ def _save(
     try:
         save_project(current, path)
     except OSError as exc:
-        print(f"无法保存 {path}（{exc.strerror}）：草稿未能写入，请检查文件权限。", file=sys.stderr)
+        print(f"无法保存 {path}，草稿未能写入：{explain(exc)}。", file=sys.stderr)
         return None
     return outcomes
 
@@ -168,6 +199,9 @@ def _report(
     model: bool,
     path: Path,
 ) -> None:
+    from drafter import forms
+    from drafter.drafting.calllog import log_path
+
     for key in keys:
         heading = forms.SECTION_BY_KEY[key].heading
         draft = done.get(key)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from drafter.exporters import FORMAT_NAMES, ExportError, check_output_path, export_format
-from drafter.exporters.gate import ExportOutcome, export_project
-from drafter.model import Finding
-from drafter.store import ProjectError, load_project
+if TYPE_CHECKING:  # the exporters load when exporting, not to build the parser
+    from drafter.exporters.gate import ExportOutcome
+    from drafter.model import Finding
 
 
 def add_parser(sub: Any) -> None:
@@ -41,6 +40,10 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from drafter.exporters import ExportError, check_output_path
+    from drafter.exporters.gate import export_project
+    from drafter.store import ProjectError, load_project
+
     try:
         check_output_path(args.output)
         loaded = load_project(args.project)
@@ -64,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
 
 def report(outcome: ExportOutcome, project: str, out: TextIO) -> None:
     """Print the outcome in Chinese: errors first, then what was done."""
+    from drafter.exporters import FORMAT_NAMES, export_format
+
     errors, warnings = outcome.errors, outcome.warnings + outcome.export_notes
     if errors:
         out.write(f"报告还有 {len(errors)} 项错误：\n")

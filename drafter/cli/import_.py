@@ -12,10 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from drafter.importers import ImportFailed, import_file
-from drafter.importers.summary import summary
-from drafter.store import atomic_write, dump_project
-
 
 def year_arg(text: str) -> int:
     """``--year``: a four-digit year, with a Chinese message otherwise."""
@@ -28,9 +24,19 @@ def year_arg(text: str) -> int:
     return year
 
 
+def kept_existing(output: str, force: bool) -> bool:
+    """True, and the clerk told, when ``output`` exists and ``--force`` was not given."""
+    try:
+        exists = Path(output).exists()
+    except OSError:  # a name too long, say: writing it says what is wrong
+        exists = False
+    if exists and not force:
+        print(f"{output} 已存在，未覆盖：请换一个文件名，或加 --force 覆盖", file=sys.stderr)
+    return exists and not force
+
+
 BLANK_AS_ZERO_HELP = (
-    "表格中找到的行里的空白单元格按 0 导入（默认记为空 null，逐格提示）；"
-    "仅在确知原文空白都表示 0 时使用"
+    "表格中找到的行里的空白单元格按 0 导入（默认记为空，逐格提示）；仅在确知原文空白都表示 0 时使用"
 )
 
 
@@ -56,11 +62,12 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.output and Path(args.output).exists() and not args.force:
-        print(
-            f"{args.output} 已存在，未覆盖：请换一个文件名，或加 --force 覆盖",
-            file=sys.stderr,
-        )
+    from drafter.importers import ImportFailed, import_file
+    from drafter.importers.summary import summary
+    from drafter.oserrors import explain
+    from drafter.store import atomic_write, dump_project
+
+    if args.output and kept_existing(args.output, args.force):
         return 2
     try:
         imported = import_file(
@@ -74,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             atomic_write(args.output, text)
         except OSError as exc:
-            print(f"无法写入 {args.output}（{exc.strerror}）：请检查路径和权限", file=sys.stderr)
+            print(f"无法写入 {args.output}：{explain(exc)}", file=sys.stderr)
             return 2
     else:
         sys.stdout.write(text)

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from drafter import forms
+from drafter import forms, oserrors
 from drafter.importers.decoding import ImportFailed, decode
 from drafter.ledger import Counted, LedgerError, count_file
 from drafter.ledger.choices import mapping_template, parse_mapping, rows_text
@@ -127,11 +127,20 @@ def _report(
             "核对后确认以台账为准时加 --force。\n"
         )
         return 1
+    from drafter.lock import ProjectLocked, acquire
+
+    try:  # a window editing the project would save its copy over the count
+        lock = acquire(project_file, "命令行（drafter ledger）", "等它运行完")
+    except ProjectLocked as exc:
+        print(f"未写入 {project_file}：{exc}", file=sys.stderr)
+        return 2
     try:
         save_project(work, project_file)
     except OSError as exc:
-        print(f"无法写入 {project_file}（{exc.strerror}）：请检查路径和权限", file=sys.stderr)
+        print(f"无法写入 {project_file}：{oserrors.explain(exc)}", file=sys.stderr)
         return 2
+    finally:
+        lock.release()
     out.write(
         f"已写入 {project_file}：{len(found)} 个单元格有变化，合计已重新计算。"
         f"查看某格来自哪些行：drafter ledger {project_file} --explain requests.new.total\n"
@@ -177,7 +186,7 @@ def _ask(count: Count, map_file: str | None, project: Project, out: TextIO) -> N
         try:
             Path(map_file).write_text(mapping_template(count.questions, fmt), encoding="utf-8")
         except OSError as exc:
-            out.write(f"  无法写出对照表 {map_file}（{exc.strerror}）\n")
+            out.write(f"  无法写出对照表 {map_file}：{oserrors.explain(exc)}\n")
             return
         out.write(
             f"  已写出对照表模板 {map_file}："

@@ -13,13 +13,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from drafter.cli.import_ import BLANK_AS_ZERO_HELP, year_arg
-from drafter.importers.summary import summary
-from drafter.newproject import check_agency_year, start_report
-from drafter.store import ProjectError, atomic_write, dump_project
+from drafter.cli.import_ import BLANK_AS_ZERO_HELP, kept_existing, year_arg
 
 
 def add_parser(sub: Any) -> None:
@@ -42,8 +38,12 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if Path(args.output).exists() and not args.force:
-        print(f"{args.output} 已存在，未覆盖：请换一个文件名，或加 --force 覆盖", file=sys.stderr)
+    from drafter.importers.summary import summary
+    from drafter.newproject import check_agency_year, start_report
+    from drafter.oserrors import explain
+    from drafter.store import ProjectError, atomic_write, dump_project
+
+    if kept_existing(args.output, args.force):
         return 2
     try:
         check_agency_year(args.agency, args.year)
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         atomic_write(args.output, dump_project(started.project))
     except OSError as exc:
-        print(f"无法写入 {args.output}（{exc.strerror}）：请检查路径和权限", file=sys.stderr)
+        print(f"无法写入 {args.output}：{explain(exc)}", file=sys.stderr)
         return 2
     project = started.project
     print(f"已创建 {args.output}：{project.agency} {project.year} 年度报告项目", file=sys.stderr)

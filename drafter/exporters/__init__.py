@@ -15,6 +15,7 @@ from pathlib import Path
 from drafter.exporters.document import ExportDocument, build_document
 from drafter.exporters.errors import ExportError
 from drafter.model import Finding, Report
+from drafter.oserrors import explain
 from drafter.store import atomic_write
 
 __all__ = [
@@ -49,14 +50,17 @@ def export_format(path: str | Path) -> str:
 def check_output_path(path: str | Path) -> Path:
     """The output path if a file can be written there; ExportError saying why not."""
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path} 是一个文件夹：请在 -o 后给出文件名，如 {path / '报告.docx'}")
-    export_format(path)
-    parent = path.parent
-    if not parent.is_dir():
-        raise ExportError(f"文件夹 {parent} 不存在：请先建立它，或换一个保存位置")
-    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise ExportError(f"没有写入 {path} 的权限：请换一个保存位置，或检查文件权限")
+    try:
+        if path.is_dir():
+            raise ExportError(f"{path} 是一个文件夹：请在 -o 后给出文件名，如 {path / '报告.docx'}")
+        export_format(path)
+        parent = path.parent
+        if not parent.is_dir():
+            raise ExportError(f"文件夹 {parent} 不存在：请先建立它，或换一个保存位置")
+        if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise ExportError(f"没有写入 {path} 的权限：请换一个保存位置，或检查文件权限")
+    except OSError as exc:  # a name too long, say, fails the checks themselves
+        raise ExportError(f"无法写入 {path}：{explain(exc)}") from None
     return path
 
 
@@ -114,6 +118,4 @@ def write_output(path: Path, data: bytes) -> None:
             "请关闭该文件后重试，或换一个文件名"
         ) from None
     except OSError as exc:
-        raise ExportError(
-            f"无法写入 {path}（{exc.strerror or exc}）：请换一个保存位置后重试"
-        ) from None
+        raise ExportError(f"无法写入 {path}：{explain(exc)}") from None

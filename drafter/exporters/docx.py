@@ -45,6 +45,7 @@ from drafter.exporters.document import (
 )
 from drafter.exporters.errors import ExportError
 from drafter.model import Finding
+from drafter.oserrors import explain
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LATIN_FONT = "Times New Roman"
@@ -152,9 +153,11 @@ def open_template(path: Path) -> Any:
         raise ExportError(f"找不到模板文件 {path}：请检查路径")
     try:
         return docx.Document(str(path))
-    except Exception as exc:  # python-docx raises many kinds for a bad package
+    except OSError as exc:
+        raise ExportError(f"无法读取模板 {path}：{explain(exc)}") from None
+    except Exception:  # python-docx raises many kinds for a bad package
         raise ExportError(
-            f"模板 {path} 无法使用（{type(exc).__name__}）：请在 Word 或 WPS 中打开它，"
+            f"模板 {path} 不是有效的 Word 文档（.docx）：请在 Word 或 WPS 中打开它，"
             "另存为 .docx 格式后重试"
         ) from None
 

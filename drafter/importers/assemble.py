@@ -17,18 +17,20 @@ from drafter.importers.decoding import ImportFailed
 from drafter.importers.document import Document
 from drafter.importers.matching import TableResult, parse_tables, pre_2019
 from drafter.importers.normalise import condense
-from drafter.importers.sections import Outline, find_agency, find_year, outline
-from drafter.model import Finding, ImportInfo, Location, Project, Section
-from drafter.rules import CheckContext, run_rules
+from drafter.importers.sections import Outline, find_identity, outline
+from drafter.model import Finding, ImportInfo, Project, Section
+from drafter.rules import EXCERPT, CheckContext, run_rules
+from drafter.rules.identity_rules import identity_finding
 from drafter.source import SourceText
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 OUTLINE_RULES = ("N1",)
 """Rules on the headings as written, whose findings the import records (issue 3)."""
-COVERED_RULES = (*OUTLINE_RULES, "V3")
+COVERED_RULES = (*OUTLINE_RULES, "V3", "A3")
 """Rules whose findings an import's notes already hold, so a check need not run them on
-the imported report: N1, and V3 because every cell the import leaves null has a note
-saying why (V3 blank in the file, I1 not found or unreadable, I2 glued, I3 old layout)."""
+the imported report: N1, V3 because every cell the import leaves null has a note
+saying why (V3 blank in the file, I1 not found or unreadable, I2 glued, I3 old layout),
+and A3: the import says once what it could not read of the agency and year."""
 
 
 @dataclass
@@ -49,27 +51,22 @@ def build(
 ) -> Imported:
     """Parse a read document into a project; raises ImportFailed for a non-report."""
     ol = outline(doc)
-    found_year, year_from = find_year(ol)
-    tables = parse_tables(ol, year if year is not None else found_year, blank_as_zero=blank_as_zero)
+    identity = find_identity(ol)
+    if agency is not None:  # given: not questioned
+        identity.agency, identity.stated = agency, True
+    if year is not None:
+        identity.year, identity.year_stated = year, True
+    tables = parse_tables(ol, identity.year, blank_as_zero=blank_as_zero)
     if not ol.heading_text and not tables.values and "信息公开" not in condense(ol.title):
         raise ImportFailed(_not_a_report(doc))
     sections, section_lines = _sections(ol, tables)
     findings: list[Finding] = []
-    found_agency, agency_from = find_agency(ol)
-    if agency is None and not found_agency:
-        findings.append(_note("I1", "原文中没有找到机关名称（标题或落款）：请用 --agency 指定"))
-    if year is None and found_year is None:
-        findings.append(_note("I1", "原文中没有找到报告年度（标题或统计期限）：请用 --year 指定"))
-    elif year is None and year_from not in ("标题", "统计期限"):
-        findings.append(
-            _note("I3", f"标题中没有年份，报告年度按{year_from}定为 {found_year} 年，请核对")
-        )
     old = pre_2019(ol, tables)
     if old is not None:
         findings.append(old)
     project = Project(
-        agency=agency if agency is not None else found_agency,
-        year=year if year is not None else found_year,
+        agency=identity.agency,
+        year=identity.year,
         format=tables.format,
         title=ol.title,
         sections=sections,
@@ -77,6 +74,9 @@ def build(
     for path, value in tables.values.items():
         project.tables.set(path, value)
     findings += tables.findings
+    said = identity_finding(project, identity, lines=_NEWLINE.split(doc.text))
+    if said is not None:
+        findings.append(said)
     source = SourceText(name, doc.text, section_lines, list(ol.headings), dict(tables.lines))
     # What was odd about the outline as written (duplicated, renamed, misnumbered
     # headings) is a finding, not a failure: the checker's own rules say it.
@@ -85,8 +85,8 @@ def build(
     for finding in findings:
         finding.file = name
         line = finding.location.line
-        if finding.location.cells and line and line <= len(file_lines):
-            finding.excerpt = file_lines[line - 1].strip()[:100] or finding.excerpt
+        if line and line <= len(file_lines) and (finding.location.cells or not finding.excerpt):
+            finding.excerpt = file_lines[line - 1].strip()[:EXCERPT] or finding.excerpt
     # The cells the tables gave are all there is: the rest of the project's cells are null.
     cells = forms.all_cells(project.format)
     missing = [c.path for c in cells if tables.values.get(c.path) is None]
@@ -99,12 +99,6 @@ def build(
         findings=findings,
     )
     return Imported(project, source)
-
-
-def _note(rule: str, message: str) -> Finding:
-    return Finding(
-        rule=rule, severity="warning", message=message, location=Location(section="preamble")
-    )
 
 
 def _not_a_report(doc: Document) -> str:

@@ -53,6 +53,34 @@ class Document:
     encoding: str | None = None
 
 
+def row_text(cells: list[Cell]) -> str:
+    """A table row as one line of text: its cells (each merged cell once) between tabs.
+
+    A cell's own line breaks (``本年新<br>制作数量``) become spaces: the row is one line,
+    so the lines after it keep their numbers.
+    """
+    return "\t".join(" ".join(c.text.split("\n")) for c in cells if c.continued != "col")
+
+
 def numbered(texts: list[str]) -> list[Line]:
     """Lines for extracted text whose line numbers are positions in that text."""
     return [Line(t, i) for i, t in enumerate(texts, start=1)]
+
+
+def document_lines(
+    pieces: list[tuple[str, list[Cell] | None]],
+) -> tuple[str, list[Line]]:
+    """The text and lines of extracted paragraphs and table rows, numbered in that text.
+
+    A line break inside a paragraph (Word's soft break, HTML's ``<br>``) makes two lines;
+    inside a table row it is a space: the row stays one line. Either way every line
+    number is a line of the returned text.
+    """
+    lines: list[Line] = []
+    for text, cells in pieces:
+        if cells:
+            lines.append(Line(text.replace("\n", " "), len(lines) + 1, "row", cells))
+        else:
+            for part in text.split("\n"):
+                lines.append(Line(part, len(lines) + 1))
+    return "\n".join(line.text for line in lines), lines

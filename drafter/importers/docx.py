@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from drafter.importers.decoding import ImportFailed
-from drafter.importers.document import Cell, Document, Line
+from drafter.importers.document import Cell, Document, document_lines, row_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {f"{W}txbxContent", f"{W}del", f"{W}delText", f"{W}instrText", f"{W}fldData"}
@@ -37,9 +37,8 @@ def read_docx(data: bytes) -> Document:
     out: list[tuple[str, list[Cell] | None]] = []
     if body is not None:
         _blocks(body, out)
-    doc = Document("docx", "\n".join(t for t, _ in out))
-    for i, (text, cells) in enumerate(out, start=1):
-        doc.lines.append(Line(text, i, "row" if cells else "text", cells))
+    text, lines = document_lines(out)
+    doc = Document("docx", text, lines)
     return doc
 
 
@@ -55,7 +54,7 @@ def _blocks(parent: Any, out: list[tuple[str, list[Cell] | None]]) -> None:
                         _blocks(tc, out)
             else:
                 for cells in table_rows(el):
-                    out.append(("\t".join(c.text for c in cells if c.continued != "col"), cells))
+                    out.append((row_text(cells), cells))
         elif el.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins"):
             _blocks(el.find(f"{W}sdtContent") if el.tag == f"{W}sdt" else el, out)
 

@@ -120,28 +120,40 @@ def resolve_requests(
     ``rows`` maps a row key to its possible readings (one for a row read cleanly).
     Returns, for every row, the values that are certain (None where not).
     """
+    readings = consistent_readings(rows, outcome_keys)
+    return {k: agreed(opts, 7) for k, opts in readings.items()}
+
+
+def consistent_readings(
+    rows: dict[str, list[Row]], outcome_keys: Sequence[str]
+) -> dict[str, list[Row]]:
+    """For each row, the readings that fit R1 and R2 with some reading of every other row.
+
+    All of a row's readings stay when no combination fits (the source itself breaks
+    R1/R2: only what each row fixes is certain) or when there are too many to try.
+    """
+    out = {k: list(opts) for k, opts in rows.items()}
     ambiguous = [k for k, opts in rows.items() if len(opts) > 1]
-    result = {k: agreed(opts, 7) for k, opts in rows.items()}
     if not ambiguous:
-        return result
+        return out
     sizes = 1
     for k in ambiguous:
         sizes *= len(rows[k])
     if sizes > MAX_COMBINATIONS:
-        return result
+        return out
     fixed = {k: opts[0] for k, opts in rows.items() if len(opts) == 1}
-    consistent: dict[str, list[Row]] = {k: [] for k in ambiguous}
+    consistent: dict[str, dict[Row, None]] = {k: {} for k in ambiguous}
     for combo in itertools.product(*(rows[k] for k in ambiguous)):
         chosen = dict(fixed)
         chosen.update(zip(ambiguous, combo, strict=True))
         if _identities_hold(chosen, outcome_keys):
             for k, row in zip(ambiguous, combo, strict=True):
-                consistent[k].append(row)
+                consistent[k][row] = None
     if not any(consistent.values()):
-        return result  # the source itself breaks R1/R2: keep only what each row fixes
+        return out
     for k in ambiguous:
-        result[k] = agreed(consistent[k], 7)
-    return result
+        out[k] = list(consistent[k])
+    return out
 
 
 def _identities_hold(rows: dict[str, Row], outcome_keys: Sequence[str]) -> bool:

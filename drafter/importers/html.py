@@ -15,7 +15,7 @@ from typing import Any
 
 import lxml.html
 
-from drafter.importers.document import Cell, Document, Line
+from drafter.importers.document import Cell, Document, document_lines, row_text
 
 _BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header footer main "
@@ -28,10 +28,8 @@ _MAX_SPAN = 60
 
 def read_html(text: str, encoding: str | None) -> Document:
     """Lines and table rows of an HTML page or fragment."""
-    lines = list(_lines(text))
-    doc = Document("html", "\n".join(t for t, _ in lines), encoding=encoding)
-    for i, (line, cells) in enumerate(lines, start=1):
-        doc.lines.append(Line(line, i, "row" if cells else "text", cells))
+    text, lines = document_lines(list(_lines(text)))
+    doc = Document("html", text, lines, encoding=encoding)
     return doc
 
 
@@ -80,7 +78,7 @@ class _Walker:
         if tag == "table" and is_data_table(el):
             self.flush()
             for cells in table_rows(el):
-                self.out.append(("\t".join(c.text for c in cells if c.continued != "col"), cells))
+                self.out.append((row_text(cells), cells))
             return
         block = tag in _BLOCKS or tag in ("table", "tr", "td", "th")
         if block:

@@ -34,16 +34,26 @@ assert REQUESTS_KEY in forms.REQUESTS_CAPTION
 MARKERS_2021 = tuple(sorted(_columns("2021") - _columns("2019")))
 """本年制发件数, 本年废止件数, 现行有效件数, 本年收费金额单位万元 (format-2021.md §4)."""
 
-MARKERS_2019 = tuple(
-    sorted(
-        # Only words a 2021 table cannot contain: 处理决定数量 is inside 本年处理决定数量.
-        {c for c in _columns("2019") if not any(c in d for d in _columns("2021"))}
-        # 规范性文件 (2019) is also inside 行政规范性文件 (2021): not a marker.
-        | {i for i in _items("2019") if not any(i in j for j in _items("2021"))}
-        | {condense(b.caption) for b in forms.ACTIVE_BLOCKS_2019[len(forms.ACTIVE_BLOCKS_2021) :]}
-    )
+_ONLY_2019 = {
+    # Only words a 2021 table cannot contain: 处理决定数量 is inside 本年处理决定数量.
+    c
+    for c in _columns("2019")
+    if not any(c in d for d in _columns("2021"))
+} | {condense(b.caption) for b in forms.ACTIVE_BLOCKS_2019[len(forms.ACTIVE_BLOCKS_2021) :]}
+
+ROWS_2019 = tuple(
+    # 规范性文件 (2019) is also inside 行政规范性文件 (2021): not a marker.
+    sorted(i for i in _items("2019") if not any(i in j for j in _items("2021")))
 )
-"""本年新制作数量, 上一年项目数量, 本年增减, 政府集中采购, 第二十条第九项 …"""
+"""其他对外管理服务事项, 政府集中采购: rows only a 2019 table 二 has — evidence when a row
+of figures carries them, not when a sentence does (全年政府集中采购……)."""
+
+_PROSE_WORDS = ("采购", "对外管理服务")
+"""Words a sentence about procurement also uses (采购总金额 …): a 2019 column header
+with them is evidence only together with the table's other 2019 words."""
+
+MARKERS_2019 = tuple(sorted(c for c in _ONLY_2019 if not any(w in c for w in _PROSE_WORDS)))
+"""本年新制作数量, 本年新公开数量, 对外公开总数量, 上一年项目数量, 本年增减, 第二十条第九项 …"""
 
 _ROWS_2021 = forms.request_rows("2021")
 SINGLE_OTHER_ROW = condense(forms.OTHER) + condense(_ROWS_2021[-2].label)
@@ -79,3 +89,18 @@ ZONE_ANCHORS = (
 )
 """Words only a table header prints (prose says 政府集中采购, never 本年新制作数量): a table
 starts here even outside sections 二/三/四."""
+
+TOTAL = condense(forms.REQUEST_COLUMN_LABELS["total"])
+"""总计: the last column of tables 三 and 四 and the name of table 三's row （七）."""
+
+COLUMN_HEADERS = tuple(
+    condense(label)
+    for label in (
+        forms.APPLICANTS_HEADER,
+        forms.ORG_HEADER,
+        *(forms.REQUEST_COLUMN_LABELS[c] for c in forms.APPLICANT_COLUMNS),
+        *(label for _, label in forms.APPEAL_COLUMNS),
+        *(label for _, label in forms.APPEAL_ROWS),
+    )
+)
+"""The column headers a 总计 can follow in a header: 自然人 … 其他, 结果维持 … 尚未审结."""

@@ -11,7 +11,6 @@ can judge the outline as written (the import runs it too and records what it say
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter import forms
@@ -24,6 +23,12 @@ from drafter.importers.normalise import (
     nfkc,
     similar,
     strip_markup,
+)
+from drafter.narrative.authorship import (
+    Identity,
+    arabic_years,
+    identify,
+    title_agency,
 )
 from drafter.source import HeadingHit
 
@@ -143,59 +148,36 @@ def _split_inline(segment: Segment) -> list[Segment]:
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_HAN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
-_HAN_YEAR = re.compile(r"[二][〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
-
-
-def arabic_years(text: str) -> str:
-    """二〇二三年 → 2023年 (titles written with Chinese numerals)."""
-    return _HAN_YEAR.sub(lambda m: m.group(0).translate(_HAN_DIGITS), text)
-
-
 _TITLE_PREFIX = re.compile(r"^(?:标题|题目|title)\s*[:：]\s*", re.IGNORECASE)
 _CHROME = ("当前位置", "首页", "发布时间", "来源", "浏览", "字号", "打印")
-_AGENCY_END = re.compile(
-    r"(局|委员会|委|办公室|办公厅|办|厅|政府|镇|乡|街道|办事处|管委会|管理委员会|中心|院|署|"
-    r"区|县|市|州|盟|旗|公司|所|站|馆|队|会|部)$"
+_CHROME_AFTER = re.compile(
+    r"\s+(?:发布时间|发布日期|来源|信息来源|浏览次数|点击|字号|打印)[\s:：].*$"
 )
+"""Page chrome a crawler left after the title on its line: 发布时间：2024-01-20 …"""
 
 
-_REGION_END = frozenset("省市区县镇乡州旗")
+_SENTENCE = re.compile(r"[《》，,。；;]|^\s*(?:根据|依据|按照|为|现将|现公布)")
+"""A sentence (a preamble naming the report), not a title."""
 
 
 def is_title(text: str) -> bool:
     core = condense(text)
     return (
         len(core) <= 50
+        and not _SENTENCE.search(text)
         and ("报告" in core or "年报" in core)
         and ("政府信息公开" in core or "信息公开" in core or "年度报告" in core)
         and not any(c in core for c in _CHROME)
     )
 
 
-def agency_in_title(title: str) -> str:
-    """The agency a title names: 川汇区信访局 of 川汇区信访局2021年政府信息公开工作年度报告."""
-    text = re.sub(r"\s+", "", _TITLE_PREFIX.sub("", arabic_years(nfkc(title)).strip()))
-    year = re.search(r"(?:19|20)\d{2}年度?", text)
-    if year:
-        text = text[: year.start()] + "\x00" + text[year.end() :]
-    for marker in ("政府信息公开", "信息公开", "年度报告", "年报"):
-        cut = text.find(marker)
-        if cut >= 0:
-            # 上海市政府信息公开…: 政府 belongs to the name when nothing stands between.
-            if marker == "政府信息公开" and cut > 0 and text[cut - 1] in _REGION_END:
-                cut += 2
-            text = text[:cut].replace("\x00", "")
-            break
-    else:
-        return ""
-    text = re.sub(r"(关于|的|年度)+$", "", text)
-    return text if len(condense(text)) >= 2 else ""
-
-
 def find_title(segments: list[Segment], stop: int) -> tuple[str, set[int]]:
     """The report title among the first lines (before the first heading), joined if split."""
-    texts = [(i, strip_markup(s.text)) for i, s in enumerate(segments[:stop]) if s.kind == "text"]
+    texts = [
+        (i, _CHROME_AFTER.sub("", strip_markup(s.text)))
+        for i, s in enumerate(segments[:stop])
+        if s.kind == "text"
+    ]
     texts = [(i, t) for i, t in texts if t][:15]
     candidates = [(i, t) for i, t in texts if is_title(t)]
     if not candidates:
@@ -203,16 +185,14 @@ def find_title(segments: list[Segment], stop: int) -> tuple[str, set[int]]:
     with_year = [c for c in candidates if _YEAR.search(arabic_years(nfkc(c[1])))]
     i, title = (with_year or candidates)[0]
     used = {i}
-    if not agency_in_title(title):  # 淮安市人民政府 / 2024年政府信息公开工作年度报告
+    if not title_agency(title):  # 淮安市人民政府 / 2024年政府信息公开工作年度报告
         earlier = [(j, t) for j, t in texts if j < i]
         if earlier:
             j, prev = earlier[-1]
-            joined = prev + title
-            named = agency_in_title(joined)
-            if len(condense(prev)) <= 30 and named and _AGENCY_END.search(condense(named)):
-                title, used = joined, {j, i}
+            if len(condense(prev)) <= 30 and title_agency(prev + title):
+                title, used = prev + title, {j, i}
     title = _TITLE_PREFIX.sub("", title)
-    return re.sub(r"\s+", "", title), used
+    return re.sub(r"\s+", "", title).strip("|｜"), used
 
 
 # --------------------------------------------------------------------------- outline
@@ -283,49 +263,8 @@ def _normalise_heading(text: str) -> str:
 # --------------------------------------------------------------------------- agency and year
 
 
-_BY_AGENCY = re.compile(
-    r"本(?:年度)?报告(?:是)?由(?P<a>[^，。,；;、]{2,30}?)(?:根据|依据|按照|编制|制作)"
-)
-_PUBLISHER = re.compile(r"^\s*发布(?:机构|单位)\s*[:：]\s*(?P<a>\S{2,30})\s*$")
-_PERIOD = re.compile(r"(?:统计期限|统计时限|统计期间|统计时间)[^。]{0,12}?((?:19|20)\d{2})\s*年")
-_JAN_FIRST = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
-
-
-def find_agency(result: Outline) -> tuple[str, str]:
-    """The agency and where it was read (title, 落款, 发布机构 …), or ('', '')."""
-    named = agency_in_title(result.title) if result.title else ""
-    if named:
-        return named, "标题"
-    texts = [s.text for s in result.segments if s.kind == "text" and not s.furniture]
-    for text in texts[-8:][::-1]:
-        core = strip_markup(text)
-        if 3 <= len(condense(core)) <= 25 and condense(core) == re.sub(r"\s", "", core):
-            if _AGENCY_END.search(core):
-                return core, "落款"
-    for text in texts[:40]:
-        m = _PUBLISHER.match(text)
-        if m:
-            return m.group("a"), "发布机构"
-    preamble = "".join(s.text for s in result.segments if s.section == forms.PREAMBLE_KEY)
-    m = _BY_AGENCY.search(nfkc(preamble))
-    if m:
-        return m.group("a"), "开头段"
-    return "", ""
-
-
-def find_year(result: Outline) -> tuple[int | None, str]:
-    """The report year and where it was read (title, 统计期限, 正文), or (None, '')."""
-    m = _YEAR.search(arabic_years(nfkc(result.title)))
-    if m:
-        return int(m.group(1)), "标题"
-    head = nfkc("\n".join(s.text for s in result.segments[:400] if s.kind == "text"))
-    for pattern in (_PERIOD, _JAN_FIRST):
-        m = pattern.search(head)
-        if m:
-            return int(m.group(1)), "统计期限"
-    counts = Counter(int(y) for y in _YEAR.findall(head))
-    if counts:
-        year, n = counts.most_common(1)[0]
-        if n >= 2:
-            return year, "正文中出现最多的年份"
-    return None, ""
+def find_identity(result: Outline) -> Identity:
+    """Agency and year as the file states them (``narrative.authorship``, one place for both
+    the importer and ``drafter check``)."""
+    texts = [s.text for s in result.segments if not s.furniture]
+    return identify(result.title, "\n".join(texts))

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.importers.document import Cell, Document, Line
-from drafter.importers.html import fragment_tables
+from drafter.importers.document import Cell, Document, Line, row_text
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -67,6 +66,8 @@ def _mark_pipe_tables(lines: list[Line]) -> None:
 
 def _embed_html_tables(text: str, lines: list[Line]) -> list[Line]:
     """Replace the file lines of each ``<table>…</table>`` by its rows."""
+    from drafter.importers.html import fragment_tables  # lxml only for text holding a table
+
     starts = [0]
     for m in _NEWLINE.finditer(text):
         starts.append(m.end())
@@ -98,7 +99,7 @@ def _embed_html_tables(text: str, lines: list[Line]) -> list[Line]:
             continue
         for _, rows, row_lines in tables:
             for cells, offset in zip(rows, row_lines, strict=True):
-                shown = "\t".join(c.text for c in cells if c.continued != "col")
+                shown = row_text(cells)
                 out.append(Line(shown, first + offset - 1, "row", cells))
         end = starts[last] if last < len(starts) else len(text)
         after = text[m.end() : end].rstrip("\r\n")

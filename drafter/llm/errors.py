@@ -15,6 +15,7 @@ import openai
 
 from drafter.config import Settings
 from drafter.drafting.chat import ChatError, ErrorKind
+from drafter.oserrors import explain
 
 FILTER_MARKERS = ("data_inspection_failed", "content_filter", "sensitive", "1301", "敏感", "不安全")
 TOO_LONG_MARKERS = ("context_length", "maximum context", "too long", "max_tokens", "超过最大长度")
@@ -38,6 +39,17 @@ def _short(text: str, secret: str | None, limit: int = 160) -> str:
         text = text.replace(secret, "***")
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _connection_failure(exc: BaseException) -> str:
+    """Why a connection failed, from the operating system's error under the client's, in
+    Chinese (``（对方拒绝连接……）``); empty when no such error is found."""
+    cause = exc.__cause__ or exc.__context__
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.errno is not None:
+            return f"（{explain(cause).split('：', 1)[0]}）"
+        cause = cause.__cause__ or cause.__context__
+    return ""
 
 
 def describe(exc: BaseException, settings: Settings, partial: str = "") -> ChatError | None:
@@ -65,8 +77,7 @@ def describe(exc: BaseException, settings: Settings, partial: str = "") -> ChatE
             "请稍后再试，或用 --timeout 调大超时（本机部署的大模型首次加载可能较慢）",
         )
     if isinstance(exc, openai.APIConnectionError):
-        cause = exc.__cause__ or exc.__context__
-        why = f"（{type(cause).__name__}）" if cause else ""
+        why = _connection_failure(exc)
         return err(
             "unreachable",
             f"无法连接到接口地址 {url}{why}，{retried}仍失败。"

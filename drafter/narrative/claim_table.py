@@ -27,7 +27,8 @@ class Topic(StrEnum):
     ACTIVE = "active"
 
 
-REQUEST_UNITS = ("件",)
+REQUEST_UNITS = ("件", "条")
+"""条 as well: 受理政府信息公开申请4条 (威海市文登区发展和改革局 2020)."""
 CASE_UNITS = ("件", "起", "宗")
 DOC_UNITS = ("件", "部", "个", "份")
 DECISION_UNITS = ("件", "起", "宗", "个")
@@ -99,6 +100,14 @@ CLAIMS: tuple[ClaimPattern, ...] = (
         avoid=_OTHER_MATTERS,
     ),
     ClaimPattern(
+        "requests.received.after",
+        "收到（受理）的申请",
+        r"(?:政府信息公开|依申请公开|信息公开)申请(?:件)?(?:受理|收到|接收)(?:量|数量?)?",
+        ("requests.new.total", "requests.new.total + requests.carried_in.total"),
+        _REQ,
+        gap=4,
+    ),
+    ClaimPattern(
         "requests.handled",
         "办理的申请",
         rf"办理了?{CLAUSE_CHAR}{{0,10}}?(?:申请|依申请公开)",
@@ -149,12 +158,24 @@ CLAIMS: tuple[ClaimPattern, ...] = (
         "requests.granted.total + requests.partial.total",
         _REQ,
     ),
+    # An outcome "answered" (同意公开答复 9 件) is the outcome, not the 答复 total: the
+    # longer subject wins over 答复 (requests.total) at the same place.
     ClaimPattern(
-        "requests.granted", "予以公开", r"(?<!不)予以公开", "requests.granted.total", _REQ
+        "requests.granted",
+        "予以公开",
+        r"(?:(?<!不)予以公开|同意公开)(?:答复|的)?",
+        "requests.granted.total",
+        _REQ,
     ),
-    ClaimPattern("requests.partial", "部分公开", r"部分公开", "requests.partial.total", _REQ),
     ClaimPattern(
-        "requests.withheld", "不予公开", r"不予以?公开", "requests.withheld_*.total", _REQ
+        "requests.partial", "部分公开", r"部分公开(?:答复|的)?", "requests.partial.total", _REQ
+    ),
+    ClaimPattern(
+        "requests.withheld",
+        "不予公开",
+        r"不(?:予以?|同意)公开(?:答复|的)?",
+        "requests.withheld_*.total",
+        _REQ,
     ),
     ClaimPattern(
         "requests.unavailable", "无法提供", r"无法提供", "requests.unavailable_*.total", _REQ
@@ -215,6 +236,42 @@ CLAIMS: tuple[ClaimPattern, ...] = (
         _APP,
         units=CASE_UNITS,
         context="公开",
+    ),
+    # Results of the cases named earlier in the sentence (行政复议 351件，其中结果维持 72件，
+    # 结果纠正 64件…): {case} is the last of 复议/诉讼 named before the figure.
+    ClaimPattern(
+        "appeals.{case}.upheld",
+        "结果维持",
+        r"(?:结果)?维持(?:原?(?:行政行为|决定))?",
+        "appeals.{case}.upheld",
+        _APP,
+        units=CASE_UNITS,
+        gap=4,
+    ),
+    ClaimPattern(
+        "appeals.{case}.corrected",
+        "结果纠正",
+        r"(?:结果)?纠正|被?纠错|败诉",
+        "appeals.{case}.corrected",
+        _APP,
+        units=CASE_UNITS,
+        gap=4,
+    ),
+    ClaimPattern(
+        "appeals.{case}.other",
+        "其他结果",
+        r"其他结果",
+        "appeals.{case}.other",
+        _APP,
+        units=CASE_UNITS,
+    ),
+    ClaimPattern(
+        "appeals.{case}.pending",
+        "尚未审结",
+        r"尚未审结|未审结|正在审理|审理中",
+        "appeals.{case}.pending",
+        _APP,
+        units=CASE_UNITS,
     ),
     # ---- table 二 (2021: 制发/废止/现行有效; 2019: only 本年新制作数量 is comparable)
     ClaimPattern(
@@ -343,10 +400,30 @@ CLAIMS: tuple[ClaimPattern, ...] = (
         _REQ,
         nil=True,
     ),
+    # 纠错/败诉 are the 结果纠正 columns, not the cases: 「全年未发生因依申请公开被行政复议
+    # 纠错或行政诉讼败诉情形」 says 纠正 = 0, whatever the number of cases.
+    ClaimPattern(
+        "appeals.review.corrected.nil",
+        "未发生行政复议被纠错",
+        rf"(?:未|没有|无){CLAUSE_CHAR}{{0,24}}?复议{CLAUSE_CHAR}{{0,6}}?(?:纠错|纠正|撤销|确认违法)",
+        "appeals.review.corrected",
+        _APP,
+        context="公开",
+        nil=True,
+    ),
+    ClaimPattern(
+        "appeals.litigation.corrected.nil",
+        "未发生行政诉讼败诉",
+        rf"(?:未|没有|无){CLAUSE_CHAR}{{0,40}}?诉讼{CLAUSE_CHAR}{{0,6}}?(?:败诉|纠错|纠正)",
+        "appeals.litigation_direct.corrected + appeals.litigation_after_review.corrected",
+        _APP,
+        context="公开",
+        nil=True,
+    ),
     ClaimPattern(
         "appeals.review.nil",
         "未发生行政复议",
-        rf"(?:未|没有|无){CLAUSE_CHAR}{{0,20}}?行政复议",
+        rf"(?:未|没有|无){CLAUSE_CHAR}{{0,20}}?行政复议(?!{CLAUSE_CHAR}{{0,6}}?(?:纠错|纠正|败诉|撤销|确认违法))",
         "appeals.review.total",
         _APP,
         context="公开",
@@ -356,7 +433,8 @@ CLAIMS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "appeals.litigation.nil",
         "未发生行政诉讼",
-        rf"(?:未|没有|无){CLAUSE_CHAR}{{0,30}}?(?:行政诉讼|被起诉|提起诉讼)",
+        rf"(?:未|没有|无){CLAUSE_CHAR}{{0,30}}?(?:行政诉讼|被起诉|提起诉讼)"
+        rf"(?!{CLAUSE_CHAR}{{0,6}}?(?:纠错|纠正|败诉|撤销|确认违法))",
         "appeals.litigation_direct.total + appeals.litigation_after_review.total",
         _APP,
         context="公开",

@@ -80,6 +80,12 @@ _NARROW_CAUSE = re.compile(r"因(?![^，。；]*公开)")
 """A cause named in a nil statement that is not 政府信息公开 itself."""
 _YEAR = re.compile(r"((?:19|20)\d{2}|二[〇零][〇零一二三四五六七八九]{2})年(?!\d{1,2}月)")
 _DOC_NAMED = re.compile(r"规章|规范性文件")
+_CASE_NAMED = re.compile(
+    r"(?P<litigation_after_review>复议后(?:提起)?(?:行政)?(?:起诉|诉讼))"
+    r"|(?P<litigation_direct>(?:未经复议)?直接(?:提起)?(?:行政)?(?:起诉|诉讼))"
+    r"|(?P<review>复议)|(?P<litigation>诉讼|起诉)"
+)
+"""The cases a sentence names, most precise first: 复议后起诉 is one litigation row."""
 _OPEN_PAREN = re.compile(r"[（(]")
 _CLOSE_PAREN = re.compile(r"[）)]")
 
@@ -155,7 +161,29 @@ def cell_expression(text: str, fmt: FormatId) -> CellExpr | None:
     return CellExpr(text, tuple(paths))
 
 
-def _readings(pattern: ClaimPattern, fmt: FormatId, doc: str | None) -> tuple[CellExpr, ...]:
+_CASE_CELLS = {
+    "review": "appeals.review.{col}",
+    "litigation": "appeals.litigation_direct.{col} + appeals.litigation_after_review.{col}",
+    "litigation_direct": "appeals.litigation_direct.{col}",
+    "litigation_after_review": "appeals.litigation_after_review.{col}",
+}
+"""What ``appeals.{case}.{col}`` stands for once the sentence has named 复议 or 诉讼."""
+_CASE_TERM = re.compile(r"appeals\.\{case\}\.(\w+)")
+
+
+def expand(text: str, *, doc: str | None = None, case: str | None = None) -> str:
+    """A cell expression with ``{doc}`` (regulations, normative_documents) and ``{case}``
+    (review, litigation: the two litigation rows summed) filled in."""
+    if doc is not None:
+        text = text.replace("{doc}", doc)
+    if case is not None:
+        text = _CASE_TERM.sub(lambda m: _CASE_CELLS[case].format(col=m[1]), text)
+    return text
+
+
+def _readings(
+    pattern: ClaimPattern, fmt: FormatId, doc: str | None, case: str | None = None
+) -> tuple[CellExpr, ...]:
     cells = pattern.cells
     if isinstance(cells, Mapping):
         chosen = cells.get(fmt)
@@ -166,10 +194,9 @@ def _readings(pattern: ClaimPattern, fmt: FormatId, doc: str | None) -> tuple[Ce
         texts = (cells,)
     readings = []
     for text in texts:
-        if "{doc}" in text:
-            if doc is None:
-                continue
-            text = text.replace("{doc}", doc)
+        if ("{doc}" in text and doc is None) or ("{case}" in text and case is None):
+            continue
+        text = expand(text, doc=doc, case=case)
         expr = cell_expression(text, fmt)
         if expr is not None:
             readings.append(expr)
@@ -341,6 +368,8 @@ def _sentence_claims(
     claims: list[Claim] = []
     previous_end = 0
     for number in numbers:
+        if any(h.start <= number.start and number.end <= h.end for h in hits):
+            continue  # part of a subject phrase: 下一年度 of 结转至下一年度办理
         hit = _best_subject(sentence, number, hits, previous_end)
         previous_end = number.unit_end
         if hit is None or not _about_this_year(sentence, hit, number.start, year):
@@ -434,11 +463,19 @@ def _doc_type(sentence: str, before: int) -> str | None:
     return "regulations" if named[-1] == "规章" else "normative_documents"
 
 
+def _case_type(sentence: str, before: int) -> str | None:
+    """The cases last named before ``before``: review, litigation (both rows) or one of
+    the litigation rows (未经复议直接起诉5件（结果维持1件…）)."""
+    named = [m.lastgroup for m in _CASE_NAMED.finditer(sentence, 0, before)]
+    return named[-1] if named else None
+
+
 def _make_claim(
     sentence: str, report: Report, hit: _Hit, number: Number | None, section: str | None
 ) -> Claim | None:
     doc = _doc_type(sentence, hit.start) if "{doc}" in hit.pattern.key else None
-    readings = _readings(hit.pattern, report.format, doc)
+    case = _case_type(sentence, hit.start) if "{case}" in hit.pattern.key else None
+    readings = _readings(hit.pattern, report.format, doc, case)
     if not readings:
         return None
     if number is None:

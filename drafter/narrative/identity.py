@@ -6,19 +6,18 @@ Three questions a reviewer asks of every report:
   report, or ``我镇`` in a bureau's, is text pasted from another body's report (A1).
 - Does it name another body as if it were the author? (A2: the title names another agency,
   or ``2025年，XX县交通运输局坚持…`` in the report of XX县市场监督管理局.)
-- When a file states neither agency nor year (many published pages lack the title), what
-  do its preamble, statistical period and most used years say? (A3: inferred, and said so.)
+- When a file states neither agency nor year: :mod:`drafter.narrative.authorship` (A3).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
-from drafter.agency import classify, region_parts, self_designations
-from drafter.narrative.years import PERIOD, TITLE_YEAR, YEAR, YEARS, period_years, year_value
+from drafter.agency import classify, is_territory, region_parts, self_designations
+from drafter.narrative.years import YEAR
 
 # --------------------------------------------------------------------------- A1
 
@@ -89,8 +88,10 @@ def judge_designation(agency: str, noun: str) -> WrongDesignation | None:
             return None
         if noun in TERRITORY_NOUNS:
             return WrongDesignation(noun, False, f"本报告应自称{mine}")
+        office = agency.endswith(("办公室", "办公厅"))
+        # A people's government is no 局 or 委: the word came with another body's text.
         return WrongDesignation(
-            noun, False, f"人民政府的报告应自称{mine}，「我{noun}」像是部门的用语"
+            noun, not office, f"人民政府的报告应自称{mine}，「我{noun}」是部门的用语"
         )
     if noun in BODY_NOUNS:
         return WrongDesignation(noun, False, f"本报告应自称{mine}")
@@ -100,24 +101,58 @@ def judge_designation(agency: str, noun: str) -> WrongDesignation | None:
 # --------------------------------------------------------------------------- A2
 
 
+@lru_cache(maxsize=4096)
 def _plain(name: str) -> str:
     name = unicodedata.normalize("NFKC", name)
     name = re.sub(r"[\s（）()·]", "", name)
+    # 鼓楼区人民政府华侨路街道办事处 is 鼓楼区华侨路街道办事处: the government named inside.
+    name = re.sub(r"(?:人民)?政府(?!办公[室厅]$)(?=[\u4e00-\u9fff]{2,})", "", name)
     return name.replace("人民政府", "政府")
 
 
+@lru_cache(maxsize=4096)
 def same_agency(a: str, b: str) -> bool:
     """Whether two names can denote the same body.
 
     One may omit the region or 人民 (高平市政府 / 高平市人民政府), or abbreviate the body
     (国资局 for 国有资产监督管理局, 市场监管局 for 市场监督管理局): the shorter body
-    name is then a subsequence of the longer one.
+    name is then a subsequence of the longer one. Two places that differ are two bodies.
     """
     x, y = _plain(a), _plain(b)
     if not x or not y or x in y or y in x:
         return True
+    places = _places(x), _places(y)
+    if all(places) and not _same_place(places[0][-1], places[1][-1]):
+        return False  # 云溪县交通运输局 is not 荣成市交通运输局
     short, long = sorted((_body(x), _body(y)), key=len)
     return bool(short) and short[-1] == long[-1] and _subsequence(short, long)
+
+
+def _places(name: str) -> list[str]:
+    """Every territory a name starts with, a bare one included: [安岳县, 周礼镇]."""
+    base = re.sub(r"(人民政府|政府|办事处)$", "", name) or name
+    parts = region_parts(base)
+    rest = base[len("".join(parts)) :]
+    return parts + [rest] if rest and is_territory(rest) else parts
+
+
+def _same_place(a: str, b: str) -> bool:
+    return a.endswith(b) or b.endswith(a)
+
+
+@lru_cache(maxsize=4096)
+def part_of(unit: str, agency: str) -> bool:
+    """Whether ``unit`` is the agency or one of its offices: 石门镇党政办 of 石门镇人民政府,
+    高淳区人民政府办公室 of 南京市高淳区人民政府 (the city left out)."""
+    if same_agency(unit, agency):
+        return True
+    core = re.sub(r"(人民政府|政府|办事处)$", "", _plain(agency)) or _plain(agency)
+    plain = _plain(unit)
+    for part in ["", *region_parts(core)]:
+        core = core[len(part) :]
+        if len(core) > 1 and plain.startswith(core):  # a place, not a bare 区
+            return True
+    return False
 
 
 def _body(name: str) -> str:
@@ -130,18 +165,6 @@ def _body(name: str) -> str:
 def _subsequence(short: str, long: str) -> bool:
     chars = iter(long)
     return all(ch in chars for ch in short)
-
-
-def title_agency(title: str) -> str | None:
-    """The agency named before the year in a title, if any."""
-    m = TITLE_YEAR.search(title)
-    if not m:
-        return None
-    name = title[: m.start()].strip(' \u3000“”"')
-    name = re.sub(r"^关于", "", name)
-    if not 2 <= len(name) <= 30 or re.search(r"[《》，,。；;:：]", name):
-        return None  # not a title: a sentence that happens to name a year's report
-    return name
 
 
 _DEPARTMENT_SUFFIX = r"(?:局|委员会|委|办公室|中心|处|厅)"
@@ -208,86 +231,3 @@ def _opens_clause(text: str, pos: int) -> bool:
     tail = re.split(r"[，,；;：:。！？!?\n]", before)[-1]
     tail = re.sub(r"[\s度]|全年|今年|本年", "", YEAR.sub("", tail))
     return tail == ""
-
-
-# --------------------------------------------------------------------------- A3
-
-
-@dataclass
-class Identity:
-    """Agency and year as far as the text tells, and how that was found out."""
-
-    agency: str = ""
-    year: int | None = None
-    evidence: list[str] = field(default_factory=list)
-    """Chinese: where each answer came from."""
-    designation: str | None = None
-    """The self-designation used most (我局), when any."""
-    competing_years: list[int] = field(default_factory=list)
-    """Years used about as often as ``year`` when it came from counting (mixed years)."""
-
-
-_AUTHOR = (
-    re.compile(r"由([\u4e00-\u9fff（）()]{3,30}?)(?:负责)?编制"),
-    re.compile(r"请与([\u4e00-\u9fff（）()]{3,30}?)(?:办公室|政务公开办|信息公开办)?联系"),
-    re.compile(
-        r"^([\u4e00-\u9fff（）()]{3,30}?)(?:根据|依据|按照)《中华人民共和国政府信息公开条例》", re.M
-    ),
-)
-
-
-def infer_identity(text: str) -> Identity:
-    """Infer agency and year from a report's text (title lines, preamble, usage)."""
-    found = Identity()
-    head = [line.strip() for line in text.splitlines()[:12] if line.strip()]
-    for i, line in enumerate(head):
-        m = TITLE_YEAR.search(line)
-        if not m:
-            continue
-        found.year = year_value(m[1])
-        found.evidence.append(f"年度取自标题「{line[:40]}」")
-        name = title_agency(line) or (
-            head[i - 1] if i and _looks_like_agency(head[i - 1]) else None
-        )
-        if name:
-            found.agency = name
-            found.evidence.append(f"机关名称取自标题「{name}」")
-        break
-    if found.year is None:
-        periods = period_years(text)
-        same = [p for p in periods if p[0] == p[1]]
-        if same:
-            found.year = same[0][0]
-            found.evidence.append(f"年度取自统计期限（{found.year}年1月1日至12月31日）")
-        else:
-            _count_years(text, found)
-    if not found.agency:
-        for pattern in _AUTHOR:
-            m = pattern.search(text)
-            if m and _looks_like_agency(m[1]):
-                found.agency = m[1]
-                found.evidence.append(f"机关名称取自前言「{m.group()[:40]}」")
-                break
-    words = Counter(d.word for d in designations(text) if d.noun not in TERRITORY_NOUNS)
-    if words:
-        found.designation = words.most_common(1)[0][0]
-    return found
-
-
-def _count_years(text: str, found: Identity) -> None:
-    counts = Counter(
-        year_value(m[1]) for m in YEARS.finditer(text) if not PERIOD.match(text, m.start())
-    )
-    counts = Counter({y: n for y, n in counts.items() if 2008 <= y <= 2100})
-    if not counts:
-        return
-    ranked = counts.most_common()
-    year, n = ranked[0]
-    found.year = year
-    found.evidence.append(f"年度取自正文中出现最多的年份（{year}年，{n} 次）")
-    found.competing_years = [y for y, m in ranked[1:] if m * 4 >= n * 3]
-
-
-def _looks_like_agency(name: str) -> bool:
-    name = name.strip()
-    return 2 <= len(name) <= 30 and classify(name).body != "unknown"

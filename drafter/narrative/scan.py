@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 
@@ -93,3 +93,43 @@ def _required(items: Iterable[tuple[object, Any]], ops: Any) -> set[str]:
         elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT) and arg[0] >= 1:
             found |= _required(arg[2], ops)
     return found
+
+
+class Lazy:
+    """A regex compiled on first use.
+
+    Patterns over wide classes of Chinese characters (``[\\u3400-\\u4dbf\\u4e00-\\u9fff]``)
+    take about a millisecond each to compile; a module holding a dozen would cost every
+    ``drafter`` command that imports it, used or not.
+    """
+
+    __slots__ = ("regex", "flags", "_compiled")
+
+    def __init__(self, regex: str, flags: int = 0) -> None:
+        self.regex = regex
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.regex, self.flags)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.match(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def findall(self, text: str) -> list[str]:
+        return self.compiled.findall(text)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, text, count=count)

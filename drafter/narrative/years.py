@@ -64,11 +64,23 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:较|比|与|同|相比|对比|对照|截至|截止|至|自|从|针对|根据|按照|依据|上年|去年|—|－|-|~|～|、)\s?$"
 )
 # Last year's report, referred to as such.
-_REPORT = re.compile(r"\s?度?(?:政府信息公开|政务公开)?(?:工作)?(?:年度)?(?:报告|年报)")
+_REPORT = re.compile(
+    r"\s?度?的?(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:开展)?(?:情况)?(?:年度)?(?:工作)?"
+    r"(?:报告|年报)"
+)
+_NAMED_REPORT = re.compile(
+    r"\s?度?的?[\u4e00-\u9fff（）()]{2,24}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?(?:年度)?"
+    r"(?:工作)?(?:报告|年报)"
+)
+"""The report with its agency between year and name: 2024年度XX局信息公开工作年度报告."""
 _REPORT_REFERENCE = re.compile(
     r"(?:中|里|所)?(?:提出|指出|反映|发现|查找|存在|提到|提及|列出|的问题|问题|整改)"
 )
-_OWN_REPORT = re.compile(r"本报告|本年报|本年度报告|编制")
+_OWN_REPORT = re.compile(
+    r"本报告|本年报|本年度报告|编制|报告如下|现将|(?:现|特)?向社会(?:公布|公开|发布)|"
+    r"现(?:予以?)?(?:公布|发布)"
+)
+"""The sentence presents this very report: 本报告是…, 现将…报告如下, 现公布…."""
 _COMPARISON = re.compile(r"较|比|相比|同比|环比|增长|下降|增加|减少|上升|回落|持平")
 
 
@@ -110,7 +122,7 @@ def _judge(text: str, m: YearMention, year: int) -> StaleYear | None:
     if _REFERENCE_BEFORE.search(before[-6:]) or _inside_title(text, m.start):
         return None
     sentence = _sentence_around(text, m.start)
-    report = _REPORT.match(text, m.end)
+    report = _REPORT.match(text, m.end) or _NAMED_REPORT.match(text, m.end)
     if report:
         if _REPORT_REFERENCE.match(text, report.end()) or not _OWN_REPORT.search(sentence):
             return None  # last year's report, referred to as such
@@ -150,23 +162,34 @@ def _inside_title(text: str, pos: int) -> bool:
 # --------------------------------------------------------------------------- the period
 
 
+_Y = rf"(?:19|20)[0-9]{{2}}|二[〇零]{_CN_Y}{{2}}"
+_JAN_1 = r"(?:1|一|01)\s?月\s?(?:1|一|01)\s?日"
+_DEC = r"(?:12|十二)\s?月(?:\s?(?:31|三十一)\s?日)?"
+
+
+def _until(to: str) -> str:
+    return rf"[^。\n]{{0,6}}?(?:至|到|—|－|-|~|～)[^。\n]{{0,2}}?(?:({to}{_Y})\s?年\s?)?{_DEC}"
+
+
 PERIOD = re.compile(
-    rf"(?:统计)?(?:期限|期间|时限|周期|时间|区间|口径)[^。\n]{{0,12}}?"
-    rf"(?P<from>(?:19|20)[0-9]{{2}}|二[〇零]{_CN_Y}{{2}})\s?年\s?(?:1|一|01)\s?月\s?(?:1|一|01)\s?日"
-    rf"[^。\n]{{0,6}}?(?:至|到|—|－|-|~|～)[^。\n]{{0,2}}?"
-    rf"(?P<to>(?:19|20)[0-9]{{2}}|二[〇零]{_CN_Y}{{2}})\s?年\s?(?:12|十二)\s?月\s?(?:31|三十一)\s?日"
+    rf"(?:(?:统计)?(?:期限|期间|时限|周期|区间)|统计(?:时间|口径|范围))[^。\n]{{0,12}}?"
+    rf"(?P<from>{_Y})\s?年\s?"
+    rf"(?:(?:{_JAN_1}|(?:1|一|01)\s?月(?={_until('?:')}))(?:{_until('?P<to>')})?"
+    rf"|度(?=[\s,，.。;；)）]|$))"
 )
-"""统计期限自2025年1月1日起至2025年12月31日止 (both years captured)."""
-_PERIODS = Scanner(PERIOD, "统期时周区口")
+"""统计期限自2025年1月1日起至2025年12月31日止; also 从2025年1月1日到12月31日止 (the second
+year left out), 2025年1月至12月, 统计期限为2025年度 (not 2025年度报告)."""
+_PERIODS = Scanner(PERIOD, "统期时周区")
 
 
 @lru_cache(maxsize=32)
 def period_years(text: str) -> tuple[tuple[int, int, int, int], ...]:
     """(from year, to year, start, end) of every statistical-period statement."""
-    return tuple(
-        (year_value(m["from"]), year_value(m["to"]), m.start(), m.end())
-        for m in _PERIODS.finditer(text)
-    )
+    found = []
+    for m in _PERIODS.finditer(text):
+        first = year_value(m["from"])
+        found.append((first, year_value(m["to"]) if m["to"] else first, m.start(), m.end()))
+    return tuple(found)
 
 
 TITLE_YEAR = re.compile(

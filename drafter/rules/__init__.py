@@ -20,7 +20,7 @@ from drafter.rules import (  # noqa: F401  (registers the rules)
 from drafter.rules.registry import REGISTRY, CheckContext, Rule, rule, run_rules
 from drafter.source import SourceText
 
-__all__ = ["REGISTRY", "CheckContext", "Rule", "check_report", "rule", "run_rules"]
+__all__ = ["EXCERPT", "REGISTRY", "CheckContext", "Rule", "check_report", "rule", "run_rules"]
 
 
 def check_report(
@@ -39,9 +39,15 @@ def check_report(
     """
     ctx = CheckContext(report=report, last_year=last_year, source=source, options=options or {})
     findings = run_rules(ctx, only)
-    if source is not None and source.cell_lines:
-        for finding in findings:  # a table finding points at the row it was read from
-            cell = finding.location.cell
+    if source is not None:
+        for finding in findings:
+            cell = finding.location.cell  # a table finding points at the row it was read from
             if finding.location.line is None and cell in source.cell_lines:
                 finding.location.line = source.cell_lines[cell]
+            if finding.location.line is not None and not finding.excerpt:
+                finding.excerpt = source.line_text(finding.location.line)[:EXCERPT] or None
     return findings
+
+
+EXCERPT = 100
+"""Characters of a line quoted as a finding's excerpt when the rule quotes none."""

@@ -1,4 +1,5 @@
-"""Figures in the prose against the tables: C1 and C2 (format-2021.md §3.4).
+"""Figures in the prose against the tables, C1 and C2 (format-2021.md §3.4), and against
+each other: S1 (project-defined), an itemised list whose parts do not add up.
 
 C1 is an error here although the spec files it under plausibility: a report whose text
 says 29 件 where its table says 31 is wrong whichever figure is right, and drafter's
@@ -14,6 +15,7 @@ from decimal import Decimal
 from drafter import forms
 from drafter.model import Finding
 from drafter.narrative.claims import Claim, find_claims, format_value
+from drafter.narrative.itemised import mismatched_lists
 from drafter.narrative.numbers import extract_numbers
 from drafter.rules.prose import section_name, text_finding, texts
 from drafter.rules.registry import CheckContext, rule
@@ -99,3 +101,27 @@ def fee_notices_reported(ctx: CheckContext) -> Iterator[Finding]:
         0,
         cell="requests.other_2.total",
     )
+
+
+@rule("S1", "文中列出的分项之和与所说的总数相符")
+def itemised_lists_add_up(ctx: CheckContext) -> Iterator[Finding]:
+    """A warning: the list may be loosely worded; which figure is wrong, only the writer knows."""
+    for key, text in texts(ctx):
+        for item in mismatched_lists(text):
+            whole = text[item.whole.start : item.whole.unit_end]
+            parts = " + ".join(format_value(p.value, p) for p in item.parts)
+            total = f"{format_value(item.total, None)}{item.whole.unit or ''}"
+            if item.exhaustive:
+                why = f"不等于所说的「{whole}」"
+            else:
+                why = f"多于「{whole}」（「其中」所列的各项不能超过总数）"
+            yield text_finding(
+                ctx,
+                "S1",
+                "warning",
+                f"「{section_name(key)}」中所列分项 {parts} = {total}，{why}：请核对总数和各项数字",
+                key,
+                text,
+                item.start,
+                item.end,
+            )

@@ -24,7 +24,7 @@ def carried_in_matches_last_year(ctx: CheckContext) -> Iterator[Finding]:
     last_out = last.tables.requests["carried_out"]
     for col, col_label in forms.REQUEST_COLUMNS:
         now, before = getattr(this_in, col), getattr(last_out, col)
-        if before is None or now == before:
+        if before is None or now is None or now == before:  # a blank is V3's, not X1's
             continue
         yield cell_finding(
             "X1",
@@ -48,7 +48,7 @@ def in_force_follows_last_year(ctx: CheckContext) -> Iterator[Finding]:
         expected = expected_in_force(report.tables, last, item)
         path = f"active.{item}.in_force"
         actual = report.tables.get(path)
-        if expected is None or actual == expected:
+        if expected is None or actual is None or actual == expected:
             continue
         row = getattr(report.tables.active, item)
         before = getattr(last.tables.active, item).in_force

@@ -105,9 +105,7 @@ def headings_as_prescribed(ctx: CheckContext) -> Iterator[Finding]:
         }
     for section in forms.SECTIONS:
         if section.key not in present:
-            yield _finding(
-                "error", f"缺少一级标题「{section.heading}」：六个部分都必须有", None, section.key
-            )
+            yield _missing(ctx, section.key)
     by_key: dict[str, list[_Heading]] = {}
     for h in sections:
         by_key.setdefault(h.key or "", []).append(h)
@@ -125,6 +123,26 @@ def headings_as_prescribed(ctx: CheckContext) -> Iterator[Finding]:
     yield from _order(sections)
     yield from _wording(sections)
     yield from _numbering(headings)
+
+
+def _missing(ctx: CheckContext, key: str) -> Finding:
+    """A missing heading, at the line it should come before (or where the file ends)."""
+    heading = forms.SECTION_BY_KEY[key].heading
+    message = f"缺少一级标题「{heading}」：六个部分都必须有"
+    if ctx.source is None:
+        return _finding("error", message, None, key)
+    line, before = ctx.source.where_missing(key)
+    where = f"，应在「{before.text}」之前" if before else "（原文到此结束，后面没有这一部分）"
+    excerpt = ctx.source.line_text(line) if line else ""
+    if before is None and len(excerpt) > 40:
+        excerpt = excerpt[-40:]  # where the file ends
+    return Finding(
+        rule="N1",
+        severity="error",
+        message=message + where,
+        location=Location(section=key, line=line),
+        excerpt=excerpt or None,
+    )
 
 
 def _order(sections: list[_Heading]) -> Iterator[Finding]:

@@ -7,6 +7,7 @@ the sentence concerned, on one line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from drafter import forms
@@ -40,9 +41,15 @@ def line_of(ctx: CheckContext, section: str, text: str, offset: int) -> int | No
     source = ctx.source
     if source is None:
         return None
-    if section == TITLE:
+    if section == TITLE:  # the title as written, or its start (spaced, split over lines)
         at = source.text.find(text)
-        return source.text.count("\n", 0, at) + 1 if at >= 0 else None
+        if at >= 0:
+            return source.text.count("\n", 0, at) + 1
+        start = re.sub(r"\s+", "", text)[:8]
+        for number, line in enumerate(source.text.split("\n")[:30], start=1):
+            if start in re.sub(r"\s+", "", line):
+                return number
+        return None
     return source.line_of(section, text, offset)
 
 

@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from drafter.agency import AgencyKind, classify
 from drafter.forms import CellDef
 from drafter.model import CellValue, Finding, Report
+from drafter.narrative.authorship import kind_of_designations
 from drafter.source import SourceText
 
 
@@ -33,6 +35,15 @@ class CheckContext:
     def cells(self) -> list[tuple[CellDef, CellValue]]:
         """Every table cell of the report's format with its value, in reading order."""
         return list(self.report.tables.values(self.report.format))
+
+    @cached_property
+    def agency_kind(self) -> AgencyKind:
+        """What kind of body wrote the report: from its name, or — when the name is not
+        known — from how the text calls itself (我镇, 本办事处: a township)."""
+        if self.report.agency:
+            return classify(self.report.agency)
+        text = "\n".join(s.text for s in self.report.sections)
+        return kind_of_designations(text) or AgencyKind("unknown", "unknown")
 
 
 RuleFn = Callable[[CheckContext], Iterable[Finding]]

@@ -2,6 +2,12 @@
 
 Messages are Chinese, name the row and column labels from ``forms`` and show both sides
 of the equation, so a clerk can see which figure to correct.
+
+A blank cell is unknown (printed blank, unreadable in the file, or not entered yet): an
+identity is an error only when no values of its blank cells could make it hold
+(:func:`drafter.tables.certainly_unequal`), so a report is never told its sums are wrong
+because a cell could not be read. The blank itself is reported once, where it is (V3, or
+the import's I1/I2 note).
 """
 
 from __future__ import annotations
@@ -10,11 +16,10 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from drafter import forms
-from drafter.agency import classify
 from drafter.forms import APPEAL_PARTS, APPLICANT_COLUMNS, CellKind
 from drafter.model import Finding, Location, Report, Severity, Tables
 from drafter.rules.registry import CheckContext, rule
-from drafter.tables import compute_totals, sum_known
+from drafter.tables import certainly_unequal, compute_totals, sum_known
 
 MAX_FEE_DECIMALS = 4
 """Tables print 万元 amounts with at most 4 decimals (元 to the cent is 0.0001 万元)."""
@@ -115,12 +120,10 @@ def _row_label(report: Report, key: str) -> str:
     return next(r.full_label for r in forms.request_rows(report.format) if r.key == key)
 
 
-def _mismatch(left: Sequence[int | None], right: Sequence[int | None]) -> bool:
-    """True when a value is known on either side and the sums differ (blank reads 0)."""
-    a, b = sum_known(left), sum_known(right)
-    if a is None and b is None:
-        return False
-    return (a or 0) != (b or 0)
+def _blanks_note(values: Sequence[int | None]) -> str:
+    """What a message adds when blank cells took part: they could not change the result."""
+    n = sum(1 for v in values if v is None)
+    return f"（另有 {n} 个单元格为空，填上任何数都不能使两边相等）" if n else ""
 
 
 @rule("R1", "一 + 二 = 三（七）总计 + 四（表三每一列）")
@@ -129,7 +132,7 @@ def requests_balance(ctx: CheckContext) -> Iterator[Finding]:
     for col, col_label in forms.REQUEST_COLUMNS:
         new, carried_in = _r(report, "new", col), _r(report, "carried_in", col)
         total, carried_out = _r(report, "total", col), _r(report, "carried_out", col)
-        if not _mismatch((new, carried_in), (total, carried_out)):
+        if not certainly_unequal((new, carried_in), (total, carried_out)):
             continue
         left = (new or 0) + (carried_in or 0)
         right = (total or 0) + (carried_out or 0)
@@ -137,6 +140,7 @@ def requests_balance(ctx: CheckContext) -> Iterator[Finding]:
             f"表三「{col_label}」列：第一项加第二项之和应等于第三项加第四项之和，"
             f"但 一、本年新收 {show(new)} + 二、上年结转 {show(carried_in)} = {left}，"
             f"三、（七）总计 {show(total)} + 四、结转下年度 {show(carried_out)} = {right}"
+            + _blanks_note((new, carried_in, total, carried_out))
         )
         paths = [f"requests.{r}.{col}" for r in ("new", "carried_in", "total", "carried_out")]
         yield cell_finding("R1", "error", message, f"requests.carried_out.{col}", paths)
@@ -150,17 +154,18 @@ def outcomes_add_up(ctx: CheckContext) -> Iterator[Finding]:
     for col, col_label in forms.REQUEST_COLUMNS:
         parts = [getattr(row, col) for row in rows]
         total = _r(report, "total", col)
-        if not _mismatch(parts, (total,)):
+        if not certainly_unequal(parts, (total,)):
             continue
         nonzero = [
             f"{_row_label(report, row)} {v}"
             for row, v in zip(outcome_rows, parts, strict=True)
             if v
         ]
-        detail = " + ".join(nonzero) if nonzero else "各项均为 0 或空"
+        detail = " + ".join(nonzero) if nonzero else "各项均为 0"
         message = (
             f"表三「{col_label}」列：（七）总计为 {show(total)}，"
             f"但各项办理结果之和为 {sum_known(parts) or 0}（{detail}）"
+            + _blanks_note([*parts, total])
         )
         paths = [f"requests.total.{col}"] + [f"requests.{row}.{col}" for row in outcome_rows]
         yield cell_finding("R2", "error", message, f"requests.total.{col}", paths)
@@ -173,14 +178,14 @@ def rows_add_up(ctx: CheckContext) -> Iterator[Finding]:
     for row_def in forms.request_rows(report.format):
         row = report.tables.requests[row_def.key]
         parts = [getattr(row, col) for col in APPLICANT_COLUMNS]
-        if not _mismatch(parts, (row.total,)):
+        if not certainly_unequal(parts, (row.total,)):
             continue
         detail = " + ".join(
             f"{labels[c]} {show(v)}" for c, v in zip(APPLICANT_COLUMNS, parts, strict=True)
         )
         message = (
             f"表三「{row_def.full_label}」行：总计为 {show(row.total)}，"
-            f"但 {detail} = {sum_known(parts) or 0}"
+            f"但 {detail} = {sum_known(parts) or 0}" + _blanks_note([*parts, row.total])
         )
         paths = [f"requests.{row_def.key}.{c}" for c, _ in forms.REQUEST_COLUMNS]
         yield cell_finding("R3", "error", message, f"requests.{row_def.key}.total", paths)
@@ -192,13 +197,14 @@ def appeals_add_up(ctx: CheckContext) -> Iterator[Finding]:
     for row_key, row_label in forms.APPEAL_ROWS:
         row = getattr(ctx.report.tables.appeals, row_key)
         parts = [getattr(row, col) for col in APPEAL_PARTS]
-        if not _mismatch(parts, (row.total,)):
+        if not certainly_unequal(parts, (row.total,)):
             continue
         detail = " + ".join(
             f"{labels[c]} {show(v)}" for c, v in zip(APPEAL_PARTS, parts, strict=True)
         )
         message = (
             f"表四「{row_label}」：总计为 {show(row.total)}，但 {detail} = {sum_known(parts) or 0}"
+            + _blanks_note([*parts, row.total])
         )
         paths = [f"appeals.{row_key}.{c}" for c, _ in forms.APPEAL_COLUMNS]
         yield cell_finding("R4", "error", message, f"appeals.{row_key}.total", paths)
@@ -212,7 +218,7 @@ def regulations_only_where_lawful(ctx: CheckContext) -> Iterator[Finding]:
     report = ctx.report
     if report.format != "2021":
         return
-    kind = classify(report.agency)
+    kind = ctx.agency_kind
     if kind.may_make_regulations is not False:
         return
     form = forms.table_form("active", "2021")

@@ -10,11 +10,13 @@ is always a warning. Similarity to last year is a warning: reuse is a judgement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from drafter import forms
 from drafter.model import Finding
 from drafter.narrative import years
+from drafter.narrative.authorship import title_agency
 from drafter.rules.prose import TITLE, section_name, text_finding, texts
 from drafter.rules.registry import CheckContext, rule
 from drafter.similarity import carried_over, is_copied, report_keys
@@ -71,6 +73,17 @@ def _lead_in(text: str, start: int) -> str:
 def _title_and_period(ctx: CheckContext, year: int) -> Iterator[Finding]:
     title = ctx.report.title
     stated = years.title_year(title) if title else None
+    if title and stated is None and not years.YEAR.search(title):
+        yield text_finding(
+            ctx,
+            "N6",
+            "warning",
+            f"标题中没有写年度：应为「{ctx.report.default_title()}」这样的标题",
+            TITLE,
+            title,
+            0,
+            len(title),
+        )
     if stated is not None and stated != year:
         m = years.TITLE_YEAR.search(title)
         assert m is not None
@@ -123,6 +136,37 @@ def _stale(ctx: CheckContext, key: str, text: str, year: int) -> Iterator[Findin
             text,
             m.start,
             m.end,
+        )
+
+
+TITLE_END = "政府信息公开工作年度报告"
+"""How the title ends (format-2021.md §1: ``{机关全称}{YYYY}年政府信息公开工作年度报告``)."""
+
+
+@rule("T1", "标题为「机关全称＋年度＋政府信息公开工作年度报告」")
+def title_form(ctx: CheckContext) -> Iterator[Finding]:
+    """Warnings: the form is practice, not law; a missing title is not judged (many
+    published pages lose it in capture)."""
+    report = ctx.report
+    title = re.sub(r"\s+", "", report.title or "")
+    if not title:
+        return
+    wrong = []
+    if not title.endswith(TITLE_END):
+        wrong.append(f"没有以「{TITLE_END}」结尾")
+    if not title_agency(title):
+        wrong.append("没有写机关名称")
+    if wrong:
+        hint = f"，如「{report.default_title()}」" if report.agency and report.year else ""
+        yield text_finding(
+            ctx,
+            "T1",
+            "warning",
+            f"标题「{title}」{'、'.join(wrong)}：标题应为「机关全称＋年度＋{TITLE_END}」{hint}",
+            TITLE,
+            report.title,
+            0,
+            len(report.title),
         )
 
 

@@ -6,6 +6,7 @@ when the UI starts, so the other commands stay fast.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -20,10 +21,13 @@ def run(path: Path | None = None, *, offline: bool = False) -> int:
     status = app.run()
     # Belt and braces: whatever ended the app, what was typed reaches the disk.
     session = app.session
-    if session is not None and session.dirty and not session.save():
+    if session is None:
+        return status if isinstance(status, int) else 0
+    failed = session.dirty and not session.save()
+    session.close()  # the lock goes either way; the recovery copy stays if unsaved
+    if failed:
         copy = f"，修改保存在恢复副本 {session.recovery_copy}" if session.recovery_copy else ""
-        print(f"退出时无法保存：{session.save_error}{copy}")
+        # stderr: under drafter serve, stdout is the browser's channel
+        print(f"退出时无法保存：{session.save_error}{copy}", file=sys.stderr)
         return 1
-    if session is not None:
-        session.close()
     return status if isinstance(status, int) else 0

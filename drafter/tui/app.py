@@ -27,6 +27,7 @@ from drafter.tui.screens.start import StartScreen
 
 if TYPE_CHECKING:
     from drafter.exporters.gate import ExportOutcome
+    from drafter.lock import ProjectLock
     from drafter.model import Project
     from drafter.recovery import Recovery
     from drafter.tui.screens.figures import FiguresScreen
@@ -154,16 +155,24 @@ class DrafterApp(CaretAtFocus, AutosavingApp):
         if self.busy_drafting():
             return
         path = path.expanduser().resolve()
+        if self.session is not None and self.session.path == path:
+            self.action_show("figures")  # already open here, and locked by this window
+            return
+        lock = self.lock_project(path)
+        if lock is None:
+            return
         found = pending_recovery(path)
         if found is None:
-            self._load(path)
+            self._load(path, lock)
             return
 
         def answered(choice: str | None) -> None:
             if choice == "restore":
-                self._restore(found)
+                self._restore(found, lock)
             elif choice == "discard":
-                self._load(path)
+                self._load(path, lock)
+            else:
+                lock.release()
 
         saved = found.saved.strftime("%Y-%m-%d %H:%M:%S")
         question = (
@@ -182,7 +191,7 @@ class DrafterApp(CaretAtFocus, AutosavingApp):
 
         self.push_screen(ChoiceScreen(question, choices), answered)
 
-    def _load(self, path: Path) -> None:
+    def _load(self, path: Path, lock: ProjectLock) -> None:
         from drafter import forms
         from drafter.editing import refresh
         from drafter.store import ProjectError, load_project
@@ -191,6 +200,7 @@ class DrafterApp(CaretAtFocus, AutosavingApp):
         try:
             loaded = load_project(path)
         except ProjectError as exc:
+            lock.release()
             self.notify(str(exc), title="无法打开", severity="error", timeout=10)
             return
         project = loaded.project
@@ -201,7 +211,7 @@ class DrafterApp(CaretAtFocus, AutosavingApp):
             for c in forms.all_cells(project.format)
             if before.get(c.path) != project.tables.get(c.path)
         ]
-        self._start(Session(project, path, loaded.findings))
+        self._start(Session(project, path, loaded.findings, lock))
         notes = []
         if loaded.findings:
             notes.append(f"规范了 {len(loaded.findings)} 个单元格的写法（如全角数字）")
@@ -211,10 +221,10 @@ class DrafterApp(CaretAtFocus, AutosavingApp):
             self.notify("打开时" + "，".join(notes) + "，已自动保存。", timeout=8)
             self.session_changed()
 
-    def _restore(self, found: Recovery) -> None:
+    def _restore(self, found: Recovery, lock: ProjectLock) -> None:
         from drafter.tui.session import Session
 
-        self._start(Session(found.project, found.project_path))
+        self._start(Session(found.project, found.project_path, lock=lock))
         self.session_changed()
         self.notify("已恢复上次的内容，并写回项目文件。")
 
@@ -224,8 +234,12 @@ class DrafterApp(CaretAtFocus, AutosavingApp):
 
         if self.busy_drafting():
             return False
-        session = Session(project, path.resolve())
+        lock = self.lock_project(path.resolve())
+        if lock is None:
+            return False
+        session = Session(project, path.resolve(), lock=lock)
         if not session.save():
+            lock.release()
             self.notify(session.save_error or "无法保存", title="无法新建", severity="error")
             return False
         self._start(session)

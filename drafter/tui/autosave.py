@@ -1,6 +1,7 @@
-"""The app's hold on the open project: autosave, background checks, quitting safely.
+"""The app's hold on the open project: its lock, autosave, background checks, quitting safely.
 
-:class:`AutosavingApp` owns the open :class:`Session`: it saves within a second of
+:class:`AutosavingApp` owns the open :class:`Session`: it locks the project file
+against a second window (``drafter.lock``), saves within a second of
 every change (recovery copy first), tells the clerk once when saving starts failing,
 refuses to quit while a save fails, and runs the first check of a newly opened project
 in a worker after its first screen is drawn. :class:`~drafter.tui.app.DrafterApp`
@@ -18,8 +19,11 @@ from drafter.tui.messages import FindingsChecked
 from drafter.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from textual.timer import Timer
 
+    from drafter.lock import ProjectLock
     from drafter.model import Finding
     from drafter.tui.session import Session
 
@@ -76,6 +80,18 @@ class AutosavingApp(App[int]):
                 await worker.wait()
             except WorkerError:
                 pass
+
+    def lock_project(self, path: Path) -> ProjectLock | None:
+        """This window's lock on ``path``, or None (and the clerk told where it is open)."""
+        from drafter.lock import ProjectLocked, acquire
+
+        try:
+            if self.is_web:
+                return acquire(path, "浏览器", "按 Ctrl+Q 退出或关闭那个标签页")
+            return acquire(path, "终端", "按 Ctrl+Q 退出")
+        except ProjectLocked as exc:
+            self.notify(str(exc), title="已在别处打开", severity="error", timeout=30)
+            return None
 
     def close_session(self) -> bool:
         """Save and close the open project; False if its last save failed."""
@@ -143,7 +159,7 @@ class AutosavingApp(App[int]):
                 f"修改已保存在恢复副本 {session.recovery_copy}。" if session.recovery_copy else ""
             )
             self.notify(
-                f"{session.save_error}。{where}请检查文件夹权限或磁盘空间。",
+                f"{session.save_error}。{where}",  # the error says what to do
                 title="自动保存失败",
                 severity="error",
                 timeout=15,

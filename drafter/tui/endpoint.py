@@ -13,6 +13,15 @@ if TYPE_CHECKING:
     from drafter.config import Settings
 
 OFFLINE = "离线起草"
+OFFLINE_ORIGIN = "offline"
+"""A draft's ``origin`` when the offline drafter wrote it (``drafting.offline.ORIGIN``,
+not imported here: that would load the drafter; a test checks that the two agree)."""
+
+
+def origin_label(origin: str) -> str:
+    """Who wrote a draft, as the clerk reads it: 离线起草, or the model as recorded
+    (``模型名 @ 主机``)."""
+    return OFFLINE if origin == OFFLINE_ORIGIN else origin
 
 
 def describe_endpoint(*, offline: bool = False) -> str:

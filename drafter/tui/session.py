@@ -15,11 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.editing import EditOutcome, apply_inputs
 from drafter.model import Finding, KeyFact, Project, Tables
+from drafter.oserrors import explain
 from drafter.recovery import discard_recovery, write_recovery
 from drafter.store import save_project
+
+if TYPE_CHECKING:
+    from drafter.lock import ProjectLock
 
 MAX_UNDO = 200
 
@@ -27,9 +32,17 @@ MAX_UNDO = 200
 class Session:
     """The open project and everything the editor knows about its state."""
 
-    def __init__(self, project: Project, path: Path, load_notes: list[Finding] | None = None):
+    def __init__(
+        self,
+        project: Project,
+        path: Path,
+        load_notes: list[Finding] | None = None,
+        lock: ProjectLock | None = None,
+    ):
         self.project = project
         self.path = path
+        self.lock = lock
+        """This window's hold on the project file (``drafter.lock``), released by close."""
         self.load_notes: list[Finding] = load_notes or []
         """Values normalised or refused while loading (V1–V3)."""
         self.revision = 0
@@ -154,14 +167,15 @@ class Session:
         try:
             save_project(self.project, self.path)
         except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            self.save_error = f"无法写入 {self.path}（{reason}）"
+            self.save_error = f"无法写入 {self.path}：{explain(exc)}"
             return False
         self.saved_revision = revision
         self.save_error = None
         return True
 
     def close(self) -> None:
-        """Forget the recovery copy: call only after a successful final save."""
+        """Let go of the project: its lock, and its recovery copy once all is saved."""
         if not self.dirty:
             discard_recovery(self.path)
+        if self.lock is not None:
+            self.lock.release()

@@ -63,7 +63,7 @@ def test_warnings_are_listed_but_do_not_block(capsys, tmp_path, project, write_j
         (["{example}", "-o", "{tmp}/none/r.docx"], "不存在"),
         (["{example}", "-o", "{tmp}"], "是一个文件夹"),
         (["{example}", "-o", "{tmp}/r.docx", "--template", "{tmp}/no.docx"], "找不到模板"),
-        (["{example}", "-o", "{tmp}/r.docx", "--template", "{bad}"], "无法使用"),
+        (["{example}", "-o", "{tmp}/r.docx", "--template", "{bad}"], "不是有效的 Word 文档"),
         (["{example}", "-o", "{tmp}/r.md", "--template", "{bad}"], "只有导出 Word"),
     ],
 )

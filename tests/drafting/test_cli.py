@@ -49,6 +49,22 @@ def test_offline_drafts_fill_empty_sections(capsys, blank, write_json):
     assert out.count("已写入正文") == 3
 
 
+def test_a_project_open_in_a_window_is_not_drafted_over(capsys, blank, write_json):
+    """The window would save its copy over the drafts: drafter draft waits its turn."""
+    from drafter.lock import acquire, lock_path
+
+    path = write_json(blank)
+    before = path.read_bytes()
+    window = acquire(path, "浏览器", "按 Ctrl+Q 退出或关闭那个标签页")
+    status, _, err = run(capsys, "draft", str(path), "--offline")
+    assert status == 2
+    assert f"{path.name} 已在浏览器中打开" in err and "再重试" in err
+    assert path.read_bytes() == before
+    window.release()
+    assert run(capsys, "draft", str(path), "--offline")[0] == 0
+    assert not lock_path(path).exists()
+
+
 def test_findings_are_listed_with_their_sentence(capsys, blank, write_json):
     """Each 【待核实】 is quoted with the words it follows, under its sentence; errors are
     called blocking only where there are errors; the rest is left to drafter check."""

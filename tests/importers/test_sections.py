@@ -221,12 +221,13 @@ def test_no_title_no_period_findings_and_flags_override():
     project = import_text(text).project
     assert project.agency == "" and project.year is None
     assert project.imported is not None
-    messages = [f.message for f in project.imported.findings if f.rule == "I1"]
-    assert any("--agency" in m for m in messages) and any("--year" in m for m in messages)
+    [said] = [f for f in project.imported.findings if f.rule == "A3"]
+    assert "机关名称" in said.message and "年度" in said.message  # said once, both
+    assert said.location.line == 1 and "--" not in said.message  # located, no option names
     given = import_text(text, agency="云溪县交通运输局", year=2024).project
     assert (given.agency, given.year) == ("云溪县交通运输局", 2024)
     assert given.imported is not None
-    assert not any("--agency" in f.message for f in given.imported.findings)
+    assert not any(f.rule == "A3" for f in given.imported.findings)
 
 
 def test_flags_override_what_the_title_says():

@@ -221,13 +221,28 @@ def test_free_form_report_before_2019_gets_i3():
 
 
 def test_fewer_figures_than_cells_with_spaces_only_are_not_placed():
-    """PDF text drops empty cells: 821 35 2 1 859 cannot say which columns were blank."""
+    """PDF text drops empty cells: 821 35 2 1 859 cannot say which columns were blank
+    (859 may be the 总计 or the 其他 of a row whose 总计 is blank): nothing is guessed."""
     body = T3_HEAD + "申请人情况\n一、本年新收政府信息公开申请数量 821 35 2 1 859\n"
     project = imported(body)
     assert request_row(project, "new") == [None] * 7
     assert project.imported is not None
     [note] = [f for f in project.imported.findings if "requests.new.total" in f.location.cells]
     assert note.rule == "I1" and "821 35 2 1 859" in note.message and note.location.line == 8
+    assert "requests.new" not in note.message and "null" not in note.message
+
+
+def test_a_row_short_of_one_cell_is_placed_by_its_total():
+    """258 12 _ _ 1 1 and no seventh cell: the last 1 cannot be the 总计 of 272, so the
+    row's figures are in their places and the 总计 is what the file leaves out."""
+    body = T3_HEAD + "申请人情况\n三、本年度办理结果\t（一）予以公开\t258\t12\t\t\t1\t1\n"
+    project = imported(body)
+    assert request_row(project, "granted") == [258, 12, None, None, 1, 1, None]
+    blank = [f for f in project.imported.findings if f.rule == "V3"]  # type: ignore[union-attr]
+    assert [f.location.cells for f in blank] == [
+        ["requests.granted.research", "requests.granted.public_interest", "requests.granted.total"]
+    ]
+    assert blank[0].location.line == 8
 
 
 def test_fewer_figures_than_cells_with_tabs_keep_their_places():

@@ -191,3 +191,20 @@ def test_the_detail_line_says_when_a_cell_no_longer_holds_its_count(capsys, tmp_
     line = provenance_line(project, "requests.granted.natural_person")
     assert line is not None and line.endswith("；台账统计为 2，现在是 4")
     assert provenance_line(project, "active.licensing") is None
+
+
+def test_a_project_open_in_a_window_is_not_written(capsys, tmp_path):
+    """The window would save its copy over the count: refused, with where it is open."""
+    from drafter.lock import acquire, lock_path
+
+    path = tmp_path / "2025.json"
+    save_project(Project.empty("云溪县市场监督管理局", 2025), path)
+    before = path.read_bytes()
+    window = acquire(path, "浏览器", "按 Ctrl+Q 退出或关闭那个标签页")
+    status, _, err = run(capsys, "ledger", LEDGERS / "yunxi-2025-台账.xlsx", path)
+    assert status == 2 and path.read_bytes() == before
+    assert "未写入" in err and "2025.json 已在浏览器中打开" in err
+    window.release()
+    status, out, _ = run(capsys, "ledger", LEDGERS / "yunxi-2025-台账.xlsx", path)
+    assert status == 0 and "已写入" in out, out
+    assert not lock_path(path).exists()

@@ -12,9 +12,12 @@ import pytest
 
 from drafter.model import Report
 from drafter.narrative.claim_table import ALL_CLAIMS, CLAIMS
-from drafter.narrative.claims import cell_expression, find_claims, restate
+from drafter.narrative.claims import cell_expression, expand, find_claims, restate
 from drafter.tables import complete
 from tests.factories import example
+
+LIT = "appeals.litigation_direct.{0} + appeals.litigation_after_review.{0}"
+"""Both litigation rows of table 四, one column."""
 
 
 def blank(year: int = 2025, fmt="2021") -> Report:
@@ -119,7 +122,7 @@ def stated(text: str, report: Report | None = None) -> list[tuple[str, str, str]
                 (
                     "诉讼",
                     "9件",
-                    "appeals.litigation_direct.total + appeals.litigation_after_review.total",
+                    LIT.format("total"),
                 ),
             ],
         ),
@@ -150,7 +153,7 @@ def test_claims_found_with_their_cells(text, expected):
                 (
                     "未发生因政府信息公开工作被申请行政复议、提起行政诉讼",
                     "无",
-                    "appeals.litigation_direct.total + appeals.litigation_after_review.total",
+                    LIT.format("total"),
                 ),
             ],
         ),
@@ -275,8 +278,8 @@ def test_every_table_expression_names_cells_of_some_format():
         texts = cells.values() if isinstance(cells, dict) else cells
         texts = (texts,) if isinstance(texts, str) else texts
         for text in texts:
-            for doc in ("regulations", "normative_documents"):
-                expr = text.replace("{doc}", doc)
+            for doc, case in (("regulations", "review"), ("normative_documents", "litigation")):
+                expr = expand(text, doc=doc, case=case)
                 assert cell_expression(expr, "2021") or cell_expression(expr, "2019"), expr
     assert len({p.key for p in ALL_CLAIMS}) == len(ALL_CLAIMS)
     assert len(ALL_CLAIMS) > len(CLAIMS)  # sub-rows generated from forms
@@ -301,3 +304,137 @@ def test_restate_leaves_what_it_cannot_verify():
     result = restate("本年度未收到政府信息公开申请，行政复议2件。", report)
     assert result.text == "本年度未收到政府信息公开申请，行政复议2件。"
     assert {c.pattern.key for c in result.unresolved} == {"requests.new.nil", "appeals.review"}
+
+
+# ---------------------------------------------------------------- phrasings of real reports
+
+# Each sentence as published (issue 10's blind set, or the corpus file named).
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        (  # blind set: 纠错/败诉 are the 结果纠正 columns, not the number of cases
+            "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。",
+            2025,
+            [
+                ("未发生因依申请公开被行政复议纠错", "无", "appeals.review.corrected"),
+                (
+                    "未发生因依申请公开被行政复议纠错或行政诉讼败诉",
+                    "无",
+                    LIT.format("corrected"),
+                ),
+            ],
+        ),
+        (  # blind set: a breakdown of 办结, outcome by outcome, not 办结 itself
+            "所有办结的信息公开申请中同意公开答复 9 件，部分公开答复 0 件。",
+            2025,
+            [
+                ("同意公开答复", "9 件", "requests.granted.total"),
+                ("部分公开答复", "0 件", "requests.partial.total"),
+            ],
+        ),
+        (  # 2025_rushan_cqjd_1.txt: 申请 before 受理, counted in 条
+            "2025年以来,乳山市城区街道办事处政府信息公开申请受理1条,与上年相比增加1条。",
+            2025,
+            [("政府信息公开申请受理", "1条", "requests.new.total")],
+        ),
+        (  # 2020_wendeng_fgj_1.txt
+            "2020年度,我局共受理政府信息公开申请4条,已全部办结。",
+            2020,
+            [("受理政府信息公开申请", "4条", "requests.new.total")],
+        ),
+        (  # 2023_gaoping_szfbgs_1.txt: 下一年度 is part of the phrase, not a figure
+            "处理结果中,部分公开2件,因信息不存在的5件,结转至下一年度办理2件。",
+            2023,
+            [
+                ("部分公开", "2件", "requests.partial.total"),
+                ("结转至下一年度办理", "2件", "requests.carried_out.total"),
+            ],
+        ),
+        (  # full/2024_huaian_szf_1.pdf: results of the cases the sentence named
+            "政府信息公开行政诉讼 46件，其中结果维持 25件，结果纠正 5件，"
+            "其他结果 9件，尚未审结 7件。",
+            2024,
+            [
+                (
+                    "行政诉讼",
+                    "46件",
+                    LIT.format("total"),
+                ),
+                (
+                    "结果维持",
+                    "25件",
+                    LIT.format("upheld"),
+                ),
+                (
+                    "结果纠正",
+                    "5件",
+                    LIT.format("corrected"),
+                ),
+                (
+                    "其他结果",
+                    "9件",
+                    LIT.format("other"),
+                ),
+                (
+                    "尚未审结",
+                    "7件",
+                    LIT.format("pending"),
+                ),
+            ],
+        ),
+        (
+            "政府信息公开行政复议 351件，其中结果维持 72件，结果纠正 64件，"
+            "其他结果 178件，尚未审结 37件。",
+            2024,
+            [
+                ("行政复议", "351件", "appeals.review.total"),
+                ("结果维持", "72件", "appeals.review.upheld"),
+                ("结果纠正", "64件", "appeals.review.corrected"),
+                ("其他结果", "178件", "appeals.review.other"),
+                ("尚未审结", "37件", "appeals.review.pending"),
+            ],
+        ),
+        (  # full/2024_huaian_szf_1.pdf: 答复 counts the carried-over ones; 顺延 is 结转
+            "2024年，全市共受理政府信息公开申请 3119件，答复 3050件（含上年度结转申请 34件，"
+            "另有 103件顺延到下年度答复），均在法定期限内予以答复。",
+            2024,
+            [
+                ("受理政府信息公开申请", "3119件", "requests.new.total"),
+                ("答复", "3050件", "requests.total.total"),
+                ("上年度结转申请", "34件", "requests.carried_in.total"),
+            ],
+        ),
+    ],
+)
+def test_phrasings_of_published_reports(text, year, expected):
+    assert stated(text, blank(year)) == expected
+
+
+def test_results_of_one_litigation_row():
+    """The results in parentheses are of the row just named (tests/cli/test_seed_journey.py)."""
+    text = (
+        "本年度因政府信息公开工作被申请行政复议2件（尚未审结）；被提起行政诉讼11件，其中未经复议"
+        "直接起诉5件（结果维持1件、结果纠正4件）、复议后起诉6件（均为结果纠正）。"
+    )
+    results = [c for c in stated(text) if c[0].startswith("结果")]
+    assert results == [
+        ("结果维持", "1件", "appeals.litigation_direct.upheld"),
+        ("结果纠正", "4件", "appeals.litigation_direct.corrected"),
+    ]
+
+
+def test_no_correction_is_not_no_case():
+    """「未发生…被行政复议纠错」 holds with two reviews, both upheld; fails with one corrected."""
+    report = blank()
+    for row in ("review", "litigation_direct", "litigation_after_review"):
+        for col in ("upheld", "corrected", "other", "pending"):
+            report.tables.set(f"appeals.{row}.{col}", 0)
+    report.tables.set("appeals.review.upheld", 2)
+    report = complete(report)
+    text = "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。"
+    assert [c.holds for c in find_claims(text, report)] == [True, True]
+    report.tables.set("appeals.review.corrected", 1)
+    report = complete(report)
+    assert [c.holds for c in find_claims(text, report)] == [False, True]

@@ -7,12 +7,10 @@ import pytest
 from drafter.agency import region_parts, self_designations
 from drafter.narrative.identity import (
     designations,
-    infer_identity,
     judge_designation,
     other_agencies,
     same_agency,
 )
-from tests.narrative.corpus import SEED, read
 
 
 def test_designations_in_text():
@@ -75,6 +73,8 @@ def test_self_designations_of_more_bodies():
         ("川汇区民政局", "川汇区信访局", False),
         ("荣成市成山镇", "荣成市大疃镇人民政府", False),
         ("大平镇人民政府", "安岳县周礼镇人民政府", False),
+        ("云溪县交通运输局", "荣成市交通运输局", False),
+        ("阎良区信访局", "西安市阎良区信访局", True),
     ],
 )
 def test_same_agency(a, b, same):
@@ -94,33 +94,3 @@ def test_other_townships_named():
     agency = "荣成市大疃镇人民政府"
     text = "依托荣成市成山镇便民服务大厅公开信息；荣成市大疃镇党委高度重视。"
     assert [o.name for o in other_agencies(text, agency)] == ["荣成市成山镇"]
-
-
-def test_infer_from_title_line():
-    found = infer_identity(SEED.read_text(encoding="utf-8"))
-    assert (found.agency, found.year) == ("川汇区信访局", 2021)
-    assert found.designation == "我局"
-
-
-def test_infer_from_two_title_lines():
-    found = infer_identity(read("2022_gaoping_szfbgs_1.txt"))
-    assert (found.agency, found.year) == ("高平市人民政府办公室", 2022)
-
-
-def test_infer_from_preamble_and_period():
-    text = (
-        "本报告由云溪县市场监督管理局编制。本报告中所列数据统计期限自2025年1月1日起至"
-        "2025年12月31日止。\n一、总体情况\n2024年以来，我局持续推进。"
-    )
-    found = infer_identity(text)
-    assert (found.agency, found.year) == ("云溪县市场监督管理局", 2025)
-    assert any("统计期限" in e for e in found.evidence)
-    assert any("前言" in e for e in found.evidence)
-
-
-def test_infer_from_years_used_most_reports_a_tie():
-    found = infer_identity("2024年，我镇推进公开。2025年，我镇继续推进。2025年完成。")
-    assert found.year == 2025 and found.competing_years == []
-    found = infer_identity("2024年，我镇推进公开。2025年，我镇继续推进。")
-    assert found.competing_years == [2024] or found.competing_years == [2025]
-    assert found.designation == "我镇"

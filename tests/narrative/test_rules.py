@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.model import Report
-from drafter.narrative.identity import Identity
+from drafter.narrative.authorship import Identity
 from drafter.rules import REGISTRY, check_report
 from drafter.rules.identity_rules import INFERRED
 from drafter.similarity import COPIED_SHARE, carried_over, sentence_keys
@@ -245,6 +245,38 @@ def test_n6_stale_year_error_and_warning(project):
     assert "以「2024年」开头" in findings[0].message
 
 
+def test_n6_a_report_presenting_itself_as_last_years(project):
+    """「现将……2024年度政府信息公开工作情况报告如下」 in a 2025 report (format-2021.md)."""
+    text = project.text("preamble") + "\n现将我局2024年度政府信息公开工作情况报告如下："
+    project.set_text("preamble", text)
+    [n6] = of(check_report(project), "N6")
+    assert n6.severity == "error" and "2024 年度的报告" in n6.message
+
+
+def test_n6_stale_period_without_its_second_year(project):
+    edit(
+        project,
+        "preamble",
+        "自2025年1月1日起至2025年12月31日止",
+        "从2024年1月1日到12月31日止",
+    )
+    [n6] = of(check_report(project), "N6")
+    assert n6.severity == "error" and "统计期限" in n6.message
+
+
+def test_title_without_year_and_title_form(project):
+    project.title = "云溪县市场监督管理局政府信息公开工作年度报告"
+    [n6] = of(check_report(project), "N6")
+    assert n6.severity == "warning" and "标题中没有写年度" in n6.message
+    assert of(check_report(project), "T1") == []
+    project.title = "云溪县市场监督管理局2025年度政府信息公开工作报告"
+    [t1] = of(check_report(project), "T1")
+    assert t1.severity == "warning" and "政府信息公开工作年度报告" in t1.message
+    project.title = "2025年政府信息公开工作年度报告"
+    [t1] = of(check_report(project), "T1")
+    assert "没有写机关名称" in t1.message
+
+
 def test_n6_stale_year_in_section_five_is_a_warning(project):
     edit(project, "problems", "当前仍存在", "2024年存在")
     [n6] = of(check_report(project), "N6")
@@ -328,10 +360,15 @@ def test_a1_wrong_self_designation(project):
 
 
 def test_a1_mixed_designations_without_agency():
+    """No body is both a 镇 and a 局: one of them is wrong, whichever the agency is."""
     report = Report.empty("", 2025)
     report.set_text("overview", "我镇高度重视。我镇加强领导。我局完善制度。")
     [a1] = of(check_report(report), "A1")
-    assert a1.severity == "warning" and "我局" in a1.message and "我镇" in a1.message
+    assert (
+        a1.severity == "error" and "「我局」可能是" in a1.message and "「我镇」2 处" in a1.message
+    )
+    report.set_text("overview", "我镇高度重视。我镇加强领导。我委完善制度。")
+    assert of(check_report(report), "A1") == []  # 我委 may be the town's 党委
 
 
 def test_a2_title_and_other_agency(project):
@@ -346,19 +383,22 @@ def test_a2_title_and_other_agency(project):
 
 def test_a3_inferred_identity_is_reported(project):
     identity = Identity(
-        "云溪县市场监督管理局", 2025, ["年度取自统计期限（2025年1月1日至12月31日）"]
+        agency="云溪县市场监督管理局",
+        agency_from="开头段「本报告由…编制」",
+        stated=True,
+        year=2025,
+        year_from="统计期限",
+        year_stated=True,
     )
     findings = of(check_report(project, options={INFERRED: identity}), "A3")
-    assert (
-        len(findings) == 1
-        and "已推断为机关「云溪县市场监督管理局」、年度 2025 年" in findings[0].message
-    )
+    assert len(findings) == 1
+    assert "机关名称按开头段「本报告由…编制」定为「云溪县市场监督管理局」" in findings[0].message
+    assert "年度按统计期限定为 2025 年" in findings[0].message
     project.agency = ""
     project.year = None
-    messages = [f.message for f in of(check_report(project), "A3")]
-    assert any("未写明机关名称" in m for m in messages) and any(
-        "未写明报告年度" in m for m in messages
-    )
+    [a3] = of(check_report(project), "A3")
+    assert "原文没有写明机关名称" in a3.message and "原文没有写明报告年度" in a3.message
+    assert "指定机关名称" in a3.message and "指定报告年度" in a3.message
 
 
 # --------------------------------------------------------------------------- lines

@@ -329,6 +329,6 @@ def test_unusable_template_is_a_chinese_error(tmp_path, project, content):
     template = tmp_path / "unit.docx"
     template.write_bytes(content)
     out = tmp_path / "report.docx"
-    with pytest.raises(ExportError, match="模板.*无法使用.*另存为"):
+    with pytest.raises(ExportError, match="模板.*不是有效的 Word 文档.*另存为"):
         export_report(project, out, template=template)
     assert not out.exists()

@@ -19,7 +19,8 @@ def _raw(project) -> dict:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"", "不是有效的 JSON"),
+        (b"", "是空文件"),
+        (b" \n", "是空文件"),
         (b"{not json", "第 1 行"),
         (b"\xff\xfe\x00\x00garbage", "不是 UTF-8"),
         (b"[1, 2]", "不是 drafter 项目文件"),

@@ -9,7 +9,7 @@ import pytest
 from drafter import forms
 from drafter.model import Report
 from drafter.rules import REGISTRY, check_report
-from drafter.tables import complete
+from drafter.tables import certainly_unequal, complete
 
 
 def rules_of(findings, rule):
@@ -108,12 +108,44 @@ def test_r3_row_total(project):
     assert "自然人 3 + 商业企业 0" in r3.message
 
 
-def test_r3_blank_total_with_parts_is_reported():
+def test_r3_blank_total_is_unknown_not_zero():
+    """The 2019 上海 table prints every 总计 of rows （一）–（六） blank: V3, not R3."""
     report = Report.empty("上海市人民政府办公厅", 2019, "2019")
     report.tables.set("requests.granted.natural_person", 258)
     report.tables.set("requests.granted.business", 12)
+    findings = check_report(report)
+    assert rules_of(findings, "R3") == []
+    assert any("requests.granted.total" in f.location.cells for f in rules_of(findings, "V3"))
+
+
+def test_r3_parts_beyond_the_total_are_an_error_whatever_the_blanks_hold():
+    report = Report.empty("甲局", 2025)
+    report.tables.set("requests.granted.natural_person", 258)
+    report.tables.set("requests.granted.business", 12)
+    report.tables.set("requests.granted.total", 260)
     [r3] = rules_of(check_report(report), "R3")
-    assert "总计为 空" in r3.message and "= 270" in r3.message
+    assert "总计为 260" in r3.message and "= 270" in r3.message
+    assert "另有 4 个单元格为空，填上任何数都不能使两边相等" in r3.message
+    report.tables.set("requests.granted.total", 280)  # 科研机构 … could hold the 10
+    assert rules_of(check_report(report), "R3") == []
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "broken"),
+    [
+        ((1, 2), (3,), False),
+        ((1, 2), (4,), True),
+        ((1, None), (4,), False),  # the blank may be 3
+        ((1, None), (0,), True),  # nothing added to 1 gives 0
+        ((None, None), (5,), False),
+        ((5,), (None,), False),
+        ((None, 2), (None, 9), False),  # blanks on both sides: anything can balance
+        ((None,), (None,), False),
+        ((0, 0), (0,), False),
+    ],
+)
+def test_certainly_unequal(left, right, broken):
+    assert certainly_unequal(left, right) is broken
 
 
 def test_r4_appeals(project):

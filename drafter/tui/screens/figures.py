@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
@@ -21,6 +22,7 @@ from drafter.tui.widgets.status_line import StatusLine
 from drafter.tui.widgets.tab_strip import TabStrip
 
 FACTS_TAB = "facts-pane"
+FIRST_TABLE = forms.TABLE_KEYS[0]
 
 
 def tab_id(table: str) -> str:
@@ -58,9 +60,9 @@ class FiguresScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         tabs = [(tab_id(t), f"表{forms.TABLE_NUMERALS[t]}") for t in forms.TABLE_KEYS]
         yield TabStrip([*tabs, (FACTS_TAB, "要点")], id="figure-tabs")
-        with ContentSwitcher(initial=tab_id("active"), id="figure-panes"):
-            for table in forms.TABLE_KEYS:
-                yield FormGrid(self.session, table, id=tab_id(table))
+        with ContentSwitcher(initial=tab_id(FIRST_TABLE), id="figure-panes"):
+            # 表三 and 表四 are built when first shown (see grid): the first paint builds one.
+            yield FormGrid(self.session, FIRST_TABLE, id=tab_id(FIRST_TABLE))
             with Container(id=FACTS_TAB):
                 # Mounted after the first paint: the tables show sooner.
                 yield Lazy(KeyFactsEditor(self.session, id="key-facts"))
@@ -90,13 +92,22 @@ class FiguresScreen(Screen[None]):
             grid.commit()
 
     def grid(self, table: str) -> FormGrid:
-        return self.query_one(f"#grid-{table}", FormGrid)
+        """The grid of ``table``, mounted (hidden) the first time it is wanted."""
+        try:
+            return self.query_one(f"#{tab_id(table)}", FormGrid)
+        except NoMatches:
+            grid = FormGrid(self.session, table, id=tab_id(table))
+            grid.display = False  # until shown: the switcher shows one pane at a time
+            self.query_one(ContentSwitcher).mount(grid, before=f"#{FACTS_TAB}")
+            return grid
 
     def current_grid(self) -> FormGrid | None:
         table = self.query_one(TabStrip).active.removeprefix("grid-")
         return self.grid(table) if table in forms.TABLE_KEYS else None
 
     def _show(self, tab: str) -> None:
+        if tab != FACTS_TAB:
+            self.grid(tab.removeprefix("grid-"))  # built on first show
         self.query_one(TabStrip).active = tab
         self.query_one(ContentSwitcher).current = tab
 

@@ -23,6 +23,7 @@ from textual.widgets.text_area import Selection
 
 from drafter.model import Draft
 from drafter.similarity import is_copied, section_carried
+from drafter.tui.endpoint import origin_label
 from drafter.tui.session import Session
 from drafter.tui.widgets.claims_panel import ClaimsPanel
 from drafter.tui.widgets.prose_area import ProseArea
@@ -238,9 +239,9 @@ class SectionEditor(Vertical):
         notes = self.query_one("#draft-notes", Static)
         notes.display = self.showing_suggestion
         if self.showing_suggestion and self.streaming:
-            title.update(f"正在起草（{self.streaming}）…… Esc 停止")
+            title.update(f"正在起草（{origin_label(self.streaming)}）…… Esc 停止")
         elif self.showing_suggestion and draft is not None:
-            title.update(f"起草建议（{draft.origin}，{STATES[draft.status]}）")
+            title.update(f"起草建议（{origin_label(draft.origin)}，{STATES[draft.status]}）")
         elif self.showing_suggestion:
             title.update("起草建议")
         else:
