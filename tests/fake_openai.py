@@ -39,7 +39,8 @@ class Reply:
     """Seconds before the response starts (a slow server)."""
     chunk_delay: float = 0.0
     stall_after: int | None = None
-    """Stop sending after this many deltas and wait ``stall`` seconds."""
+    """Stop sending after this many deltas and wait ``stall`` seconds (or until
+    :meth:`FakeOpenAI.resume`: a test that looks at the partial text lets it go on)."""
     stall: float = 0.0
     cut: Literal["eof", "abort"] | None = None
     """End the stream after the deltas without finish_reason or [DONE]: ``eof`` ends the
@@ -103,6 +104,7 @@ class FakeOpenAI:
         self.streamed: list[int] = []
         """Content deltas sent so far, one count per streamed reply."""
         self.stopping = threading.Event()
+        self.resumed = threading.Event()
         self._lock = threading.Lock()
         handler = type("Handler", (_Handler,), {"fake": self})
         self.httpd = _Server(("127.0.0.1", 0), handler)
@@ -118,6 +120,10 @@ class FakeOpenAI:
     def start(self) -> FakeOpenAI:
         self.thread.start()
         return self
+
+    def resume(self) -> None:
+        """End every stall now and from now on."""
+        self.resumed.set()
 
     def stop(self) -> None:
         self.stopping.set()
@@ -255,6 +261,17 @@ class _Handler(BaseHTTPRequestHandler):
         }
         self._chunk(f"data: {json.dumps(data, ensure_ascii=False)}\n\n".encode())
 
+    def _stalled(self, seconds: float) -> bool:
+        """Wait ``seconds`` or until resumed; True when the server is stopping."""
+        deadline = time.monotonic() + seconds
+        while not self.fake.resumed.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            if self.fake.stopping.wait(min(left, 0.02)):
+                return True
+        return False
+
     def _stream(self, reply: Reply, model: str, include_usage: bool) -> None:
         self.send_response(200)
         self.send_header("content-type", "text/event-stream")
@@ -269,7 +286,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.fake.streamed.append(0)
         for i, piece in enumerate(reply.deltas()):
             if reply.stall_after is not None and i == reply.stall_after:
-                if self.fake.stopping.wait(reply.stall):
+                if self._stalled(reply.stall):
                     return
             delta = {"role": "assistant", "content": piece} if i == 0 else {"content": piece}
             self._event(model, [{"index": 0, "delta": delta, "finish_reason": None}])

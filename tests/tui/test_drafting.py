@@ -40,8 +40,13 @@ async def narrative(app, pilot) -> NarrativeScreen:
 
 
 async def drafted(app, pilot) -> None:
+    """Wait until the draft worker has ended (its events applied: they are handled in
+    the worker's own task) and what it set off (the check, autosave) has run."""
+    screen = app.screen
+    assert isinstance(screen, NarrativeScreen)
+    await eventually(pilot, lambda: not screen.drafting, 30)
     await app.workers.wait_for_complete()
-    await pilot.pause(0.2)
+    await pilot.pause()
 
 
 async def wait_for(condition, seconds: float = 10.0) -> None:
@@ -147,7 +152,8 @@ async def test_status_line_names_the_configured_model_unless_offline(
 
 async def test_model_draft_streams_into_the_suggestion_pane(make_app, project_file, fake_llm):
     emptied(project_file, "overview")
-    fake_llm.add(Reply(GOOD, stall_after=3, stall=1.0))  # three pieces, a pause, the rest
+    # three pieces, a pause until the test has looked at them, the rest
+    fake_llm.add(Reply(GOOD, stall_after=3, stall=60))
     app = make_app(project_file)
     async with app.run_test(size=SIZE) as pilot:
         screen = await narrative(app, pilot)
@@ -158,6 +164,7 @@ async def test_model_draft_streams_into_the_suggestion_pane(make_app, project_fi
         assert "正在起草（fake-model @ 127.0.0.1）" in str(
             screen.editor("overview").query_one("#reference-title").render()
         )
+        fake_llm.resume()
         await drafted(app, pilot)
         draft = app.session.project.drafts["overview"]
         assert (draft.status, draft.text, draft.origin) == (
@@ -172,7 +179,7 @@ async def test_model_draft_streams_into_the_suggestion_pane(make_app, project_fi
 
 
 async def test_esc_cancels_mid_stream_and_keeps_the_partial_text(make_app, project_file, fake_llm):
-    fake_llm.add(Reply(GOOD, stall_after=3, stall=4.0))
+    fake_llm.add(Reply(GOOD, stall_after=3, stall=60))
     app = make_app(project_file)
     async with app.run_test(size=SIZE) as pilot:
         screen = await narrative(app, pilot)
@@ -248,7 +255,7 @@ async def test_a_wrong_figure_is_asked_again_and_the_pane_starts_over(
 
 async def test_quitting_while_drafting_keeps_what_arrived(make_app, project_file, fake_llm):
     emptied(project_file, "problems")
-    fake_llm.add(Reply(GOOD, stall_after=3, stall=4.0))
+    fake_llm.add(Reply(GOOD, stall_after=3, stall=60))
     app = make_app(project_file)
     async with app.run_test(size=SIZE) as pilot:
         screen = await narrative(app, pilot)

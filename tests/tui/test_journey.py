@@ -33,12 +33,6 @@ STATED = "本年度新收政府信息公开申请6件，没有上年结转的申
 ZEROS = "\t".join("0" * 6)
 
 
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.2)
-
-
 async def new_report_from_the_seed(app, pilot, workdir: Path) -> None:
     start = app.screen
     start.query_one("#agency", Input).value = "川汇区信访局"
@@ -47,15 +41,20 @@ async def new_report_from_the_seed(app, pilot, workdir: Path) -> None:
     await pilot.pause()
     assert start.query_one("#new-path", Input).value == str(workdir / "川汇区信访局2022年报告.json")
     start.query_one("#create", Button).press()
-    await settle(pilot)
-    assert isinstance(app.screen, FiguresScreen)
+    # The import runs, the tables are shown, then the notice says what was carried.
+    await eventually(
+        pilot,
+        lambda: (
+            isinstance(app.screen, FiguresScreen)
+            and any("从去年结转" in n.message for n in app._notifications)
+        ),
+    )
     project = app.session.project
     assert project.last_year is not None and project.last_year.year == 2021
     assert project.last_year.agency == "川汇区信访局"
     assert "未收取任何信息公开费用" in project.last_year.text("overview")
     carried_out = project.last_year.tables.requests["carried_out"]
     assert project.tables.requests["carried_in"] == carried_out  # X1
-    assert any("从去年结转" in n.message for n in app._notifications)
 
 
 async def paste(figures, pilot, path: str, text: str) -> None:
@@ -104,9 +103,16 @@ async def draft_offline(app, pilot) -> NarrativeScreen:
     narrative = app.screen
     assert isinstance(narrative, NarrativeScreen)
     await pilot.press("ctrl+g")  # 全部起草
-    await settle(pilot)
     project = app.session.project
-    for key in ("overview", "problems", "other"):
+    drafted = ("overview", "problems", "other")
+
+    def applied() -> bool:
+        drafts = [project.drafts.get(key) for key in drafted]
+        return all(d is not None and d.applied and d.status == "complete" for d in drafts)
+
+    await eventually(pilot, lambda: applied() and not narrative.drafting, 30)
+    await eventually(pilot, lambda: not app.session.first_check_pending)
+    for key in drafted:
         draft = project.drafts[key]
         assert draft.status == "complete" and draft.applied and draft.origin == "offline"
         assert project.text(key) == draft.text
@@ -131,10 +137,11 @@ async def fix_the_findings(app, pilot) -> None:
     assert any(f.excerpt == MARKED_SENTENCE for f in errors)
     # The clerk opens the checks list, picks the mark on 39条 and presses Enter …
     await pilot.press("f4")
-    await pilot.pause()
+    await eventually(pilot, lambda: isinstance(app.screen, ChecksScreen) and app.screen.query(Tree))
     checks = app.screen
     assert isinstance(checks, ChecksScreen)
     tree = checks.query_one(Tree)
+    await eventually(pilot, lambda: app.focused is tree)
     leaf = next(
         n for n in _leaves(tree.root) if n.data is not None and n.data.excerpt == MARKED_SENTENCE
     )
@@ -172,20 +179,26 @@ def _leaves(node):
 
 async def export(app, pilot, fmt: str) -> Path:
     await pilot.press("f10")
-    await pilot.pause()
+    await eventually(pilot, lambda: isinstance(app.screen, ExportScreen))
     dialog = app.screen
-    assert isinstance(dialog, ExportScreen)
+    await eventually(pilot, lambda: dialog.query("#export-go"))
     if fmt != "docx":
         dialog.query_one(f"#fmt-{fmt}", RadioButton).value = True
-        await pilot.pause()
+        field = dialog.query_one("#export-path", Input)
+        suffix = dialog.formats[fmt][0]
+        await eventually(pilot, lambda: field.value.endswith(suffix))
     path = Path(dialog.query_one("#export-path", Input).value)
     dialog.query_one("#export-go", Button).press()
-    for _ in range(100):  # the export runs in the handler (python-docx loads first)
-        await pilot.pause(0.05)
-        if not isinstance(app.screen, ExportScreen):
-            break
-    await pilot.pause(0.1)  # the dialog's result reaches the app (its notification)
-    assert not isinstance(app.screen, ExportScreen)
+    # The export runs in the handler (python-docx loads first); the dialog closes and
+    # its result reaches the app as a notice naming the file.
+    await eventually(
+        pilot,
+        lambda: (
+            not isinstance(app.screen, ExportScreen)
+            and any(str(path) in n.message for n in app._notifications)
+        ),
+        30,
+    )
     return path
 
 
