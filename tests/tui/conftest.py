@@ -76,6 +76,39 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def detail_of(pilot, figures, path: str) -> str:
+    """The figures screen's detail line once it describes the cell at ``path``: it
+    follows the cursor after the next repaint (the grid announces its move then)."""
+    grid = figures.grid(path.split(".", 1)[0])
+    label = grid.form.by_path[path].label
+
+    def shown() -> str:
+        return str(figures.query_one("#cell-detail").render())
+
+    await eventually(pilot, lambda: shown().startswith(label))
+    return shown()
+
+
+async def handled(pilot, widget) -> None:
+    """Wait until the messages already posted to ``widget`` (a Button's Pressed ...) have
+    been handled by it, by each ancestor they bubble to, and by the app (a dialog's
+    result reaches the app's callback there). Deterministic, not a pause: a sentinel
+    is queued behind them at each level in turn, as the message itself travels."""
+    chain = [*widget.ancestors_with_self]
+    if pilot.app not in chain:
+        chain.append(pilot.app)
+    arrived: list[bool] = []
+
+    def step(i: int) -> None:
+        if i == len(chain):
+            arrived.append(True)
+        else:
+            chain[i].call_later(step, i + 1)
+
+    step(0)
+    await eventually(pilot, lambda: arrived, 30)
+
+
 async def eventually(pilot, condition: Callable[[], object], seconds: float = 10.0) -> None:
     """Let the app run until ``condition()`` holds: autosaves and checks run on timers
     and workers, and a fixed pause that suffices on a quiet machine flakes on a loaded

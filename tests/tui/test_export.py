@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, RadioButton, Static
 from drafter.store import load_project, save_project
 from drafter.tui.screens.checks import ChecksScreen
 from drafter.tui.screens.export import ExportScreen
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, eventually, handled
 
 TITLE = "云溪县市场监督管理局2025年政府信息公开工作年度报告"
 
@@ -24,16 +24,13 @@ async def open_dialog(app, pilot) -> ExportScreen:
     return dialog
 
 
-async def press(pilot, dialog: ExportScreen, button: str, *, acts: bool = True) -> None:
-    """Press a button and wait until the dialog has done what it does (the export runs
-    in the handler: importing python-docx takes a moment on a busy machine)."""
-    before = message_of(dialog)
-    dialog.query_one(f"#{button}", Button).press()
-    for _ in range(100 if acts else 4):
-        await pilot.pause(0.05)
-        if pilot.app.screen is not dialog or message_of(dialog) != before:
-            break
-    await pilot.pause(0.1)  # the dialog's result reaches the app (its notification)
+async def press(pilot, dialog: ExportScreen, button: str) -> None:
+    """Press a button and wait until the dialog has handled it (the export runs in the
+    handler: importing python-docx takes a moment on a busy machine) and the app has
+    its result (the notice), however long that takes."""
+    pressed = dialog.query_one(f"#{button}", Button)
+    pressed.press()
+    await handled(pilot, pressed)
 
 
 def message_of(dialog: ExportScreen) -> str:
@@ -47,8 +44,8 @@ async def test_a_clean_report_exports_next_to_the_project(make_app, project_file
         field = dialog.query_one("#export-path", Input)
         assert field.value == str(project_file.parent / f"{TITLE}.docx")
         dialog.query_one("#fmt-html", RadioButton).value = True
-        await pilot.pause()
-        assert field.value == str(project_file.parent / f"{TITLE}.html")  # suffix follows
+        html = str(project_file.parent / f"{TITLE}.html")
+        await eventually(pilot, lambda: field.value == html)  # the suffix follows
         await press(pilot, dialog, "export-go")
         assert not isinstance(app.screen, ExportScreen)
         [note] = [n for n in app._notifications if n.title == "导出"]
@@ -95,7 +92,7 @@ async def test_the_clerk_can_confirm_an_override(make_app, with_errors):
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(app, pilot)
         target = Path(dialog.query_one("#export-path", Input).value)
-        await press(pilot, dialog, "export-force", acts=False)  # before the list: nothing
+        await press(pilot, dialog, "export-force")  # before the list: nothing
         assert app.screen is dialog and not target.exists()
         await press(pilot, dialog, "export-go")
         await press(pilot, dialog, "export-force")
@@ -130,8 +127,7 @@ async def test_unusable_paths_are_explained_in_chinese(make_app, project_file, t
             await press(pilot, dialog, "export-go")
             assert "权限" in message_of(dialog)
         await pilot.press("escape")
-        await pilot.pause()
-        assert not isinstance(app.screen, ExportScreen)
+        await eventually(pilot, lambda: not isinstance(app.screen, ExportScreen))
 
 
 async def test_a_file_held_open_by_word_is_explained(make_app, project_file, monkeypatch):
@@ -164,7 +160,6 @@ def with_blanks(project_file):
 
 async def test_blank_cells_refuse_in_one_line_per_table_and_go_to_the_first(make_app, with_blanks):
     from drafter.tui.screens.figures import FiguresScreen
-    from tests.tui.conftest import eventually
 
     app = make_app(with_blanks)
     async with app.run_test(size=SIZE) as pilot:

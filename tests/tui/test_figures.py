@@ -12,7 +12,7 @@ from drafter.store import load_project
 from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.widgets.form_grid import FormGrid
 from drafter.tui.widgets.key_facts import KeyFactRow, KeyFactsEditor
-from tests.tui.conftest import SIZE, eventually
+from tests.tui.conftest import SIZE, detail_of, eventually
 
 
 def figures_of(app) -> FiguresScreen:
@@ -61,9 +61,8 @@ async def test_findings_show_at_their_cell_with_the_chinese_message(make_app, pr
         r1 = [f for f in app.session.findings if f.rule == "R1"]
         assert len(r1) == 2  # 自然人 and 总计 columns
         figures.focus_cell("requests.carried_out.natural_person")
-        await pilot.pause()
+        detail = await detail_of(pilot, figures, "requests.carried_out.natural_person")
         assert [f.rule for f in grid.findings_at()] == ["R1"]
-        detail = str(figures.query_one("#cell-detail").render())
         assert "表三「四、结转下年度继续办理」「自然人」" in detail
         assert "第一项加第二项之和应等于第三项加第四项之和" in detail
         line = grid.render_line(grid._view_y(grid.grid_layout.by_path[grid.cursor].top))
@@ -109,8 +108,7 @@ async def test_carried_cells_are_prefilled_marked_and_correctable(make_app, proj
         path = "requests.carried_in.natural_person"
         assert path in grid.prefilled()
         figures.focus_cell(path)
-        await pilot.pause()
-        assert "由上年报告结转预填" in str(figures.query_one("#cell-detail").render())
+        assert "由上年报告结转预填" in await detail_of(pilot, figures, path)
         assert grid.render_line(grid._view_y(grid.grid_layout.by_path[path].top)).text.count("<")
         await pilot.press("5", "enter")
         assert app.session.project.tables.get(path) == 5
@@ -244,8 +242,9 @@ async def test_clicking_a_tab_shows_its_table_or_the_key_facts(make_app, project
     async with app.run_test(size=SIZE) as pilot:
         figures = figures_of(app)
         await pilot.click("#figure-tabs", offset=(8, 0))  # 「 表三 」 spans columns 6–11
-        await pilot.pause()
-        assert isinstance(app.focused, FormGrid) and app.focused.table == "requests"
+        await eventually(
+            pilot, lambda: isinstance(app.focused, FormGrid) and app.focused.table == "requests"
+        )
         assert figures.grid("requests").display and not figures.grid("active").display
         await pilot.click("#figure-tabs", offset=(20, 0))  # 「 要点 」
         facts = figures.query_one(KeyFactsEditor)

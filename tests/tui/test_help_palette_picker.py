@@ -63,5 +63,5 @@ async def test_the_file_picker_shows_only_project_and_report_files(make_app, tmp
         assert names == ["a.json", "b.docx", "sub"]
         picker.query_one("#picker-path").value = str(tmp_path / "a.json")
         await pilot.click("#picker-ok")
-        await pilot.pause()
+        await eventually(pilot, lambda: chosen)
     assert chosen == [tmp_path / "a.json"]

@@ -12,7 +12,7 @@ from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.screens.narrative import NarrativeScreen
 from drafter.tui.screens.start import StartScreen
 from tests.factories import EXAMPLE_LAST_YEAR
-from tests.tui.conftest import SIZE, eventually
+from tests.tui.conftest import SIZE, detail_of, eventually
 
 
 async def test_enter_walks_the_new_report_form_and_submits_in_its_last_field(make_app, tmp_path):
@@ -110,7 +110,7 @@ async def test_the_total_row_of_a_blank_table_is_not_flagged_as_blank(make_app, 
         await eventually(pilot, lambda: not app.session.first_check_pending)
         figures = app.screen
         figures.focus_cell("requests.total.natural_person")
-        await pilot.pause()
+        detail = await detail_of(pilot, figures, "requests.total.natural_person")
         grid = figures.grid("requests")
         placed = grid.grid_layout.by_path["requests.total.natural_person"]
         strip = grid.render_line(grid._view_y(placed.top))
@@ -119,7 +119,6 @@ async def test_the_total_row_of_a_blank_table_is_not_flagged_as_blank(make_app, 
         assert grid.findings_at() == [] or all(
             f.location.cell != "requests.total.natural_person" for f in grid.findings_at()
         )
-        detail = str(figures.query_one("#cell-detail").render())
         assert "请填写" not in detail and "自动计算" in detail
 
 

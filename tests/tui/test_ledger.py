@@ -12,7 +12,7 @@ from drafter.tui.screens.file_picker import FilePickerScreen
 from drafter.tui.screens.ledger import ValuePicker
 from tests.factories import FIXTURES
 from tests.ledger.test_fixtures import MESSY_2023
-from tests.tui.conftest import SIZE, eventually
+from tests.tui.conftest import SIZE, detail_of, eventually
 
 MESSY = FIXTURES / "ledger" / "messy.xlsx"
 
@@ -59,8 +59,7 @@ async def test_pickers_settle_the_questions_and_the_cells_show_their_rows(make_a
         tables = app.session.project.tables
         assert {p: tables.get(p) for p in MESSY_2023} == MESSY_2023
         figures.focus_cell("requests.granted.total")
-        await pilot.pause()
-        detail = str(figures.query_one("#cell-detail", Static).render())
+        detail = await detail_of(pilot, figures, "requests.granted.total")
         assert "台账 messy.xlsx（2023 年）：「2023年」第 5–6、18 行（共 3 行）" in detail
         await eventually(pilot, lambda: not app.session.dirty)
     saved = load_project(path).project

@@ -61,8 +61,7 @@ async def test_similarity_to_last_year_is_shown_and_follows_edits(make_app, proj
         info = editor.query_one(".section-info")
         assert "与去年相同的句子 0/" in str(info.render())
         editor.editor.load_text(editor.last_year_text)  # the classic error: copied text
-        await pilot.pause()
-        assert "（100%）" in str(info.render())
+        await eventually(pilot, lambda: "（100%）" in str(info.render()))
 
 
 async def test_the_editor_and_the_checks_show_one_similarity_figure(make_app, project_file):
@@ -112,8 +111,9 @@ async def test_accepting_a_suggestion_into_an_empty_section(make_app, project_fi
         screen.show_section("problems")
         await pilot.press("f7")
         assert screen.editor().showing_suggestion
-        await pilot.press("f8")
-        await pilot.pause(0.3)
+        await pilot.press("f8")  # into the empty section without asking
+        suggested = "一是公开深度不够。二是解读形式单一。"
+        await eventually(pilot, lambda: app.session.project.text("problems") == suggested)
         assert not isinstance(app.screen, ChoiceScreen)
     after = load_project(project_file).project
     assert after.text("problems") == "一是公开深度不够。二是解读形式单一。"
@@ -131,7 +131,8 @@ async def test_a_suggestion_never_replaces_edited_text_without_asking(make_app, 
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("escape")  # keep my text
-        await pilot.pause(0.3)
+        await eventually(pilot, lambda: not isinstance(app.screen, ChoiceScreen))
+        assert app.session.project.text("problems") == mine
         assert saved(project_file, "problems") == mine
         await pilot.press("f8")
         await pilot.pause()
@@ -196,8 +197,7 @@ async def test_each_figure_shows_the_cell_it_was_checked_against(make_app, proje
         # Highlighting it selects the figure in the text; Enter goes to the cell.
         panel.focus()
         panel.highlighted = index
-        await pilot.pause()
-        assert section.editor.selected_text == "22件"
+        await eventually(pilot, lambda: section.editor.selected_text == "22件")
         await pilot.press("enter")
         await eventually(pilot, lambda: isinstance(app.screen, FiguresScreen))
         figures = app.screen

@@ -9,7 +9,7 @@ from drafter.store import load_project
 from drafter.tui.screens.details import DetailsScreen
 from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.screens.file_picker import FilePickerScreen, ReportTree
-from tests.tui.conftest import SIZE, eventually
+from tests.tui.conftest import SIZE, detail_of, eventually
 
 
 async def test_agency_year_and_title_change_after_creation(make_app, project_file):
@@ -57,14 +57,13 @@ async def test_the_detail_line_shows_last_years_figure_of_the_cell(make_app, pro
     async with app.run_test(size=SIZE) as pilot:
         figures = app.screen
         figures.focus_cell("requests.new.natural_person")
-        await pilot.pause()
+        detail = await detail_of(pilot, figures, "requests.new.natural_person")
         last = app.session.project.last_year.tables.get("requests.new.natural_person")
-        detail = str(figures.query_one("#cell-detail").render())
         assert f"「自然人」 · 2024年 {last}" in detail
         figures.focus_cell("active.regulations.issued")
-        await pilot.pause()
+        detail = await detail_of(pilot, figures, "active.regulations.issued")
         last = app.session.project.last_year.tables.get("active.regulations.issued")
-        assert f" · 2024年 {last}" in str(figures.query_one("#cell-detail").render())
+        assert f" · 2024年 {last}" in detail
 
 
 async def test_the_file_picker_goes_up_a_folder(make_app, tmp_path):

@@ -60,15 +60,15 @@ async def test_a_failing_save_is_shown_and_quitting_asks(make_app, project_file)
         assert copy is not None and copy.project.text("overview") == "保存失败时输入的文字。"
 
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)  # not quitting silently
+        await eventually(pilot, lambda: isinstance(app.screen, ChoiceScreen))  # not quitting
         assert "恢复副本" in app.screen.question
+        asked = app.screen
         await pilot.click("#choice-retry")  # still failing: asked again
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)
+        await eventually(
+            pilot, lambda: isinstance(app.screen, ChoiceScreen) and app.screen is not asked
+        )
         await pilot.click("#choice-stay")
-        await pilot.pause()
-        assert isinstance(app.screen, FiguresScreen)
+        await eventually(pilot, lambda: isinstance(app.screen, FiguresScreen))
 
         project_file.rmdir()  # the clerk frees the path, then quits again
         await pilot.press("ctrl+q")
@@ -99,7 +99,7 @@ async def test_declining_the_recovery_copy_opens_the_file(make_app, project_file
     app = make_app(project_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.click("#choice-discard")
-        await pilot.pause()
+        await eventually(pilot, lambda: isinstance(app.screen, FiguresScreen))
         assert app.session.project.text("overview") == original
 
 

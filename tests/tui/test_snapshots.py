@@ -24,7 +24,7 @@ from drafter.tui.widgets.form_grid import FormGrid
 from drafter.tui.widgets.key_bar import KeyBar
 from drafter.tui.widgets.status_line import StatusLine
 from drafter.tui.widgets.tab_strip import TabStrip
-from tests.tui.conftest import SIZE, eventually, settle
+from tests.tui.conftest import SIZE, detail_of, eventually, settle
 
 SMALL = (80, 24)
 CONTROLS = (Button, Input, RadioButton, OptionList, TextArea, Tree, FormGrid, TabStrip)
@@ -109,10 +109,10 @@ def test_figures_table_three_with_an_error_at_its_cell(snap_compare, size, make_
         figures = pilot.app.screen
         assert isinstance(figures, FiguresScreen)
         figures.focus_cell("requests.granted.natural_person")
-        await pilot.pause()
+        await detail_of(pilot, figures, "requests.granted.natural_person")
         await pilot.press("2", "0", "enter")
         figures.focus_cell("requests.carried_out.natural_person")
-        await pilot.pause()
+        await detail_of(pilot, figures, "requests.carried_out.natural_person")
 
     assert snap_compare(make_app(project_file), terminal_size=size, run_before=checked(break_r1))
 
@@ -121,7 +121,7 @@ def test_figures_table_four_while_typing(snap_compare, size, make_app, project_f
     async def typing(pilot):
         await settle(pilot)
         pilot.app.screen.focus_cell("appeals.litigation_direct.pending")
-        await pilot.pause()
+        await detail_of(pilot, pilot.app.screen, "appeals.litigation_direct.pending")
         await pilot.press("１")
 
     assert snap_compare(make_app(project_file), terminal_size=size, run_before=checked(typing))

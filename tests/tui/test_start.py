@@ -9,13 +9,14 @@ from drafter.store import load_project
 from drafter.tui.screens.figures import FiguresScreen
 from drafter.tui.screens.start import StartScreen
 from tests.factories import EXAMPLE_LAST_YEAR
-from tests.tui.conftest import SIZE, eventually
+from tests.tui.conftest import SIZE, eventually, handled
 
 
 async def create(pilot) -> None:
     """Press 新建 (directly: a second click within 0.2 s is ignored by Button)."""
-    pilot.app.screen.query_one("#create", Button).press()
-    await pilot.pause()
+    button = pilot.app.screen.query_one("#create", Button)
+    button.press()
+    await handled(pilot, button)  # the import worker has started
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
