@@ -16,7 +16,6 @@ import struct
 import sys
 import termios
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -98,6 +97,16 @@ class PtyApp:
     def shows(self, text: str) -> bool:
         return text.encode("utf-8") in self.output
 
+    def said(self, *texts: str, since: int = 0) -> bool:
+        """``texts`` were drawn in this order after output offset ``since``."""
+        at = since
+        for text in texts:
+            found = self.output.find(text.encode("utf-8"), at)
+            if found < 0:
+                return False
+            at = found + 1
+        return True
+
     def type(self, text: str) -> None:
         os.write(self.fd, text.encode("utf-8"))
 
@@ -107,7 +116,7 @@ class PtyApp:
         os.close(self.fd)
 
 
-def test_sigkill_after_an_edit_loses_nothing_typed_a_second_earlier(project_copy, tmp_path):
+def test_sigkill_after_an_edit_loses_nothing_the_status_line_called_saved(project_copy, tmp_path):
     env = app_env(tmp_path / "home")
     command = [sys.executable, "-m", "drafter", "tui", str(project_copy)]
     app = PtyApp(command, env)
@@ -115,10 +124,13 @@ def test_sigkill_after_an_edit_loses_nothing_typed_a_second_earlier(project_copy
         wait_until(lambda: app.shows("行政规范性文件"), "the figures screen")
         app.type("\x1bOR")  # F3
         wait_until(lambda: app.shows("今年（编辑区）"), "the narrative screen")
-        first = "第一段：杀掉进程前一秒多输入的文字。"
+        first = "第一段：状态行说已保存后才杀掉进程。"
+        mark = len(app.output)
         app.type(first)
         wait_until(lambda: app.shows(first[:6]), "the first text on screen")
-        time.sleep(1.2)
+        # The status line says 未保存 at the edit, then 已保存 (within a second, however
+        # long that second takes on a loaded machine): from then on nothing may be lost.
+        wait_until(lambda: app.said("未保存", "已保存", since=mark), "未保存, then 已保存")
         app.type("第二段：刚输入就被杀掉。")
     finally:
         app.kill()
