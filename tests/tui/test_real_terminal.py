@@ -124,7 +124,7 @@ def test_sigkill_after_an_edit_loses_nothing_the_status_line_called_saved(projec
         wait_until(lambda: app.shows("行政规范性文件"), "the figures screen")
         app.type("\x1bOR")  # F3
         wait_until(lambda: app.shows("今年（编辑区）"), "the narrative screen")
-        first = "第一段：状态行说已保存后才杀掉进程。"
+        first = "第一段：状态行报告保存完成后才结束进程。"  # no status word in it
         mark = len(app.output)
         app.type(first)
         wait_until(lambda: app.shows(first[:6]), "the first text on screen")
