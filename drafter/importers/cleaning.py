@@ -100,6 +100,7 @@ def strip_marks(line: str) -> str:
 # --------------------------------------------------------------------------- punctuation
 
 _CJK = r"[\u3400-\u9fff]"
+_HAS_CJK = re.compile(_CJK)
 _HALF_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _HALF_COLON = re.compile(r"(?<!\d):(?!//)|:(?!\d|//)")
 _HALF_STOP = re.compile(rf"(?<={_CJK})([;?!])|([;?!])(?={_CJK})")
@@ -114,13 +115,21 @@ def full_width_punctuation(line: str) -> str:
     PDF text layers and OCR give half-width commas, colons and parentheses. Figures keep
     theirs (``1,234``, ``12:30``, ``1.5``), and so do web addresses.
     """
-    if not re.search(_CJK, line) or "://" in line:
+    if not _HAS_CJK.search(line) or "://" in line:
         return line
-    line = _HALF_COMMA.sub("，", line)
-    line = _HALF_COLON.sub("：", line)
-    line = _HALF_STOP.sub(lambda m: m.group().translate(_FULL), line)
-    line = _PARENTHESES.sub(r"（\1）", line)
-    return _PUNCT_GAP.sub("", line)
+    # Each pattern starts with a look-behind, so it is tried at every character: only
+    # lines holding what it replaces (most hold none of it) are searched.
+    if "," in line:
+        line = _HALF_COMMA.sub("，", line)
+    if ":" in line:
+        line = _HALF_COLON.sub("：", line)
+    if ";" in line or "?" in line or "!" in line:
+        line = _HALF_STOP.sub(lambda m: m.group().translate(_FULL), line)
+    if "(" in line:
+        line = _PARENTHESES.sub(r"（\1）", line)
+    if " " in line or "\t" in line:
+        line = _PUNCT_GAP.sub("", line)
+    return line
 
 
 # --------------------------------------------------------------------------- headings
