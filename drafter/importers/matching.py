@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from functools import cache
+from functools import lru_cache
 
 from drafter import forms
 from drafter.forms import FormatId
@@ -35,21 +35,27 @@ TABLE_SECTIONS = ("active", "requests", "appeals")
 _PRE_2019 = ("概述", "政府信息公开的收费及减免情况", "咨询处理情况", "申诉和诉讼")
 
 
-@cache
-def _characters(variant: str) -> frozenset[str]:
-    """A row label's characters (labels come from forms: few)."""
-    return frozenset(variant)
+@lru_cache(maxsize=1024)
+def _characters(text: str) -> frozenset[str]:
+    """The characters of a row label (from forms: few) or of a candidate's label (scored
+    against every row of the format in turn)."""
+    return frozenset(text)
 
 
 def score(defn: RowDef, label: str) -> float:
     """How well a candidate's label ends with the row's label (0 = not this row)."""
     best = 0.0
+    in_label = _characters(label)
     for variant in defn.variants:
         if label.endswith(variant):
             return 1.0 + len(variant) / 1000  # longer exact labels win ties
         if len(variant) <= 3:
             continue
         chars = _characters(variant)
+        # Half the row label's characters must be near the end of the text; most rows
+        # are ruled out by the whole label already, without slicing it.
+        if len(chars & in_label) < len(chars) * 0.5:
+            continue
         widest = label[-(len(variant) + 4) :]
         if len(chars.intersection(widest)) < len(chars) * 0.5:
             continue

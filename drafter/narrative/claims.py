@@ -35,7 +35,7 @@ claim is better than a false C1 error: every guard errs towards silence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fnmatch import fnmatchcase
@@ -53,7 +53,7 @@ from drafter.narrative.claim_table import (
 )
 from drafter.narrative.numbers import MONEY_UNITS, Number, extract_numbers, figure_screen
 from drafter.narrative.scan import required_chars
-from drafter.narrative.text import CLAUSE_BREAK, clause_start, sentences
+from drafter.narrative.text import CLAUSE_BREAK, clause_start, lines_matching, sentences
 from drafter.tables import sum_known
 
 # --------------------------------------------------------------------------- guards
@@ -251,7 +251,7 @@ def find_claims(
     """
     year = year if year is not None else report.year
     claims: list[Claim] = []
-    for line_start, line_end in _lines_worth_reading(text):
+    for line_start, line_end in lines_matching(_WORTH_READING, text):
         line = text[line_start:line_end]
         for start, end in sentences(line):
             sentence = line[start:end]
@@ -273,23 +273,6 @@ most sentences (no figure, or figures of other things) go no further."""
 
 def _worth_reading(sentence: str) -> bool:
     return _WORTH_READING.search(sentence) is not None
-
-
-def _lines_worth_reading(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line of ``text`` where :func:`_worth_reading` finds something.
-
-    A sentence never spans a line break, so the other lines (headings, most paragraphs)
-    need not be split into sentences at all.
-    """
-    end = -1
-    for m in _WORTH_READING.finditer(text):
-        if m.start() < end:
-            continue  # on the line just given
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        if end < 0:
-            end = len(text)
-        yield start, end
 
 
 @cache

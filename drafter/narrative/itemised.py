@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from drafter.narrative.numbers import COUNT_UNITS, Number, extract_numbers
-from drafter.narrative.text import sentences
+from drafter.narrative.text import lines_matching, sentences
 
 _SOME = re.compile(r"^[，,：:；;]?\s*其中\s*[，,：:]?")
 _ALL = re.compile(r"^[，,：:；;]?\s*(?:分别为|分别是|具体为|具体是|依次为)\s*[，,：:]?")
@@ -75,18 +75,20 @@ class Itemised:
 def mismatched_lists(text: str) -> list[Itemised]:
     """Every itemised list in ``text`` whose parts do not add up to its whole."""
     found: list[Itemised] = []
-    if not _MARKERS.search(text):
-        return found
-    for start, end in sentences(text):
-        sentence = text[start:end]
-        if not _MARKERS.search(sentence):
-            continue
-        for item in _lists(sentence):
-            wrong = (
-                item.total != item.whole.value if item.exhaustive else item.total > item.whole.value
-            )
-            if wrong:
-                found.append(_shift(item, start))
+    for line_start, line_end in lines_matching(_MARKERS, text):
+        line = text[line_start:line_end]
+        for start, end in sentences(line):
+            sentence = line[start:end]
+            if not _MARKERS.search(sentence):
+                continue
+            for item in _lists(sentence):
+                wrong = (
+                    item.total != item.whole.value
+                    if item.exhaustive
+                    else item.total > item.whole.value
+                )
+                if wrong:
+                    found.append(_shift(item, line_start + start))
     return found
 
 

@@ -33,6 +33,24 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         yield _trim(text, start, len(text))
 
 
+def lines_matching(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` where ``pattern`` finds something.
+
+    A sentence never spans a line break, so a rule looking for sentences that hold a
+    pattern need split only these lines (most paragraphs hold none) into sentences:
+    ``sentences(text[start:end])`` are then the text's own sentences on that line.
+    """
+    end = -1
+    for m in pattern.finditer(text):
+        if m.start() < end:
+            continue  # on the line just given
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        if end < 0:
+            end = len(text)
+        yield start, end
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
