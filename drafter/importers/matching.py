@@ -14,9 +14,12 @@ are placed by their sums or not at all (:mod:`drafter.importers.placement`); see
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache
+from itertools import accumulate, chain
 
 from drafter import forms
 from drafter.forms import FormatId
@@ -35,27 +38,21 @@ TABLE_SECTIONS = ("active", "requests", "appeals")
 _PRE_2019 = ("概述", "政府信息公开的收费及减免情况", "咨询处理情况", "申诉和诉讼")
 
 
-@lru_cache(maxsize=1024)
-def _characters(text: str) -> frozenset[str]:
-    """The characters of a row label (from forms: few) or of a candidate's label (scored
-    against every row of the format in turn)."""
-    return frozenset(text)
+@cache
+def _characters(variant: str) -> frozenset[str]:
+    """A row label's characters (labels come from forms: few)."""
+    return frozenset(variant)
 
 
 def score(defn: RowDef, label: str) -> float:
     """How well a candidate's label ends with the row's label (0 = not this row)."""
     best = 0.0
-    in_label = _characters(label)
     for variant in defn.variants:
         if label.endswith(variant):
             return 1.0 + len(variant) / 1000  # longer exact labels win ties
         if len(variant) <= 3:
             continue
         chars = _characters(variant)
-        # Half the row label's characters must be near the end of the text; most rows
-        # are ruled out by the whole label already, without slicing it.
-        if len(chars & in_label) < len(chars) * 0.5:
-            continue
         widest = label[-(len(variant) + 4) :]
         if len(chars.intersection(widest)) < len(chars) * 0.5:
             continue
@@ -103,20 +100,74 @@ def _header_total(label: str) -> bool:
     )
 
 
-def align(candidates: list[Candidate], defs: Sequence[RowDef]) -> list[tuple[int, int]]:
-    """The order-keeping assignment of candidates to rows with the best total score."""
+@dataclass(frozen=True)
+class _Screen:
+    """Which rows of a format a label can match at all: :func:`score` is above 0 only
+    when the label ends with a variant of three characters or less, or when it holds at
+    least half the characters of a longer one. Counting those shared characters for all
+    rows at once (an index from character to variant) rules out most rows without
+    scoring them: a long report has some thirty candidates for thirty-odd rows."""
+
+    variants_with: dict[str, tuple[int, ...]]
+    """A character to the longer variants holding it (by position in ``rows``, ``halves``)."""
+    rows: tuple[int, ...]
+    halves: tuple[float, ...]
+    """Half the characters of each longer variant: what a label must share with it."""
+    suffixes: tuple[tuple[str, int], ...]
+    """The short variants (matched only as the label's end) with their rows."""
+
+    def possible(self, label: str) -> set[int]:
+        """Indices of the rows ``label`` may match (a superset of those it does)."""
+        shared = Counter(chain.from_iterable(self.variants_with.get(ch, ()) for ch in set(label)))
+        found = {self.rows[k] for k, n in shared.items() if n >= self.halves[k]}
+        found.update(j for variant, j in self.suffixes if label.endswith(variant))
+        return found
+
+
+@cache
+def _screen(fmt: FormatId) -> _Screen:
+    variants_with: dict[str, list[int]] = {}
+    rows: list[int] = []
+    halves: list[float] = []
+    suffixes: list[tuple[str, int]] = []
+    for j, defn in enumerate(row_defs(fmt)):
+        for variant in defn.variants:
+            if len(variant) <= 3:
+                suffixes.append((variant, j))
+                continue
+            chars = _characters(variant)
+            for ch in chars:
+                variants_with.setdefault(ch, []).append(len(rows))
+            rows.append(j)
+            halves.append(len(chars) * 0.5)
+    return _Screen(
+        {ch: tuple(ks) for ch, ks in variants_with.items()},
+        tuple(rows),
+        tuple(halves),
+        tuple(suffixes),
+    )
+
+
+def align(candidates: list[Candidate], fmt: FormatId) -> list[tuple[int, int]]:
+    """The order-keeping assignment of candidates to the rows of ``fmt`` (``row_defs``)
+    with the best total score."""
+    defs = row_defs(fmt)
     m, n = len(candidates), len(defs)
-    scores = [[_score(d, c) for d in defs] for c in candidates]
-    best = [[0.0] * (n + 1) for _ in range(m + 1)]
-    for i in range(1, m + 1):
-        row, prev = best[i], best[i - 1]
-        s_row = scores[i - 1]
-        for j in range(1, n + 1):
-            value = max(prev[j], row[j - 1])
-            s = s_row[j - 1]
-            if s > 0 and prev[j - 1] + s > value:
-                value = prev[j - 1] + s
-            row[j] = value
+    screen = _screen(fmt)
+    scores = [[0.0] * n for _ in candidates]
+    for c, row_scores in zip(candidates, scores, strict=True):
+        for j in screen.possible(c.label):
+            row_scores[j] = _score(defs[j], c)
+    # best[i][j]: the best total of candidates :i on rows :j. Each cell is the best of
+    # skipping the candidate (above), skipping the row (left) and pairing them
+    # (diagonal); the left neighbours make it a running maximum along the row.
+    best = [[0.0] * (n + 1)]
+    for s_row in scores:
+        prev = best[-1]
+        above_or_pair = [
+            max(prev[j], prev[j - 1] + s) if s > 0 else prev[j] for j, s in enumerate(s_row, 1)
+        ]
+        best.append(list(accumulate(above_or_pair, max, initial=0.0)))
     pairs: list[tuple[int, int]] = []
     i, j = m, n
     while i > 0 and j > 0:
@@ -204,7 +255,7 @@ def parse_tables(ol: Outline, year: int | None, *, blank_as_zero: bool = False) 
         len(candidates),
     )
     defs = row_defs(fmt)
-    pairs = align(candidates[:start4], defs)
+    pairs = align(candidates[:start4], fmt)
     matched = _drop_conflicts(pairs, defs)
     read_rows(result, candidates, defs, matched)
     read_appeals(result, candidates[start4:])
