@@ -9,7 +9,6 @@ Which section a heading stands for, and how it is worded, is :mod:`drafter.headi
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from drafter.headings import (
@@ -19,6 +18,7 @@ from drafter.headings import (
     comparable_heading,
     words_only,
 )
+from drafter.importers.normalise import nfkc
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def outline_of_text(text: str) -> list[OutlineLine]:
     for number, raw in enumerate(text.splitlines(), start=1):
         if "、" not in raw and "．" not in raw and "." not in raw:
             continue
-        line = unicodedata.normalize("NFKC", raw)
+        line = nfkc(raw)  # remembered: the importer has just normalised the same lines
         if line.count("\t") >= 2 or line.count("|") >= 2:
             continue  # a table row
         m = NUMBERED_LINE.match(line.strip())
