@@ -74,14 +74,14 @@ def build(
     for path, value in tables.values.items():
         project.tables.set(path, value)
     findings += tables.findings
-    said = identity_finding(project, identity, lines=_NEWLINE.split(doc.text))
+    file_lines = _NEWLINE.split(doc.text)
+    said = identity_finding(project, identity, lines=file_lines)
     if said is not None:
         findings.append(said)
     source = SourceText(name, doc.text, section_lines, list(ol.headings), dict(tables.lines))
     # What was odd about the outline as written (duplicated, renamed, misnumbered
     # headings) is a finding, not a failure: the checker's own rules say it.
     findings += run_rules(CheckContext(project, source=source), only=OUTLINE_RULES)
-    file_lines = _NEWLINE.split(doc.text)
     for finding in findings:
         finding.file = name
         line = finding.location.line

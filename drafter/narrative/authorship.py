@@ -349,11 +349,8 @@ def _settle_agency(
     lines: list[str],
     words: Counter[str],
 ) -> None:
-    named = title_agency(title) if title else ""
-    sure = [Candidate(named, "标题", True)] if named else []
-    sure += _masthead(head_lines) + _statement_candidates(head) + _signature(lines)
-    if sure:
-        best = sure[0]
+    best = next(_stated_authors(title, head, head_lines, lines), None)
+    if best is not None:
         name = (
             best.name
             if best.source in ("标题", "首行")
@@ -373,6 +370,20 @@ def _settle_agency(
             return
     if weak:
         found.guess, found.guess_from = weak[0].name, weak[0].source
+
+
+def _stated_authors(
+    title: str, head: str, head_lines: list[str], lines: list[str]
+) -> Iterator[Candidate]:
+    """The bodies the report states as its author, the most telling first: the title, a
+    masthead line, an opening statement, the signature (the first found is taken, so
+    the others are not looked for)."""
+    named = title_agency(title) if title else ""
+    if named:
+        yield Candidate(named, "标题", True)
+    yield from _masthead(head_lines)
+    yield from _statement_candidates(head)
+    yield from _signature(lines)
 
 
 _GOVERNMENT_OFFICE = Lazy(r"(.+?(?:人民政府|政府))办公[室厅]")
