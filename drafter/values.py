@@ -65,6 +65,8 @@ def parse_cell(raw: object, kind: CellKind = CellKind.COUNT) -> Parsed:
 
 
 def _parse_text(raw: str, kind: CellKind) -> Parsed:
+    if raw.isascii() and raw.isdigit():  # a plain figure, most of what tables hold
+        return Parsed(Decimal(raw) if kind is CellKind.AMOUNT else int(raw))
     text = normalise_text(raw)
     if text.lower() in BLANK_MARKS:
         if text == "":

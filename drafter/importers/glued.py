@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from functools import cache
 
 Split = tuple[int, ...]
 MAX_OPTIONS = 5_000
@@ -22,18 +21,16 @@ MAX_COMBINATIONS = 20_000
 
 def count_splits(digits: str, parts: int) -> int:
     """How many ways ``digits`` cuts into ``parts`` figures without leading zeros."""
-
-    @cache
-    def ways(pos: int, left: int) -> int:
-        if left == 0:
-            return 1 if pos == len(digits) else 0
-        if pos >= len(digits):
-            return 0
-        if digits[pos] == "0":
-            return ways(pos + 1, left - 1)
-        return sum(ways(end, left - 1) for end in range(pos + 1, len(digits) + 1))
-
-    return ways(0, parts)
+    n = len(digits)
+    # ways[pos]: the cuts of digits[pos:] into the figures left to place; none left
+    # to place, only the end of the digits is a cut.
+    ways = [0] * n + [1]
+    for _ in range(parts):
+        # after[p] = sum(ways[p:])
+        after = list(itertools.accumulate(reversed(ways), initial=0))[::-1]
+        # A figure starting at pos ends anywhere after it, or right there if it is a 0.
+        ways = [ways[pos + 1] if digits[pos] == "0" else after[pos + 1] for pos in range(n)] + [0]
+    return ways[0]
 
 
 def all_splits(digits: str, parts: int, limit: int = MAX_OPTIONS) -> list[Split] | None:

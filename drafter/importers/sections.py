@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from drafter import forms
 from drafter.headings import NUMERALS, TABLE_ROW_TITLES, WORDINGS, section_of
@@ -173,12 +174,12 @@ def is_title(text: str) -> bool:
 
 def find_title(segments: list[Segment], stop: int) -> tuple[str, set[int]]:
     """The report title among the first lines (before the first heading), joined if split."""
-    texts = [
+    lines = (
         (i, _CHROME_AFTER.sub("", strip_markup(s.text)))
         for i, s in enumerate(segments[:stop])
         if s.kind == "text"
-    ]
-    texts = [(i, t) for i, t in texts if t][:15]
+    )
+    texts = list(islice(((i, t) for i, t in lines if t), 15))
     candidates = [(i, t) for i, t in texts if is_title(t)]
     if not candidates:
         return "", set()
