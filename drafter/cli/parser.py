@@ -11,7 +11,9 @@ the real commands and fails on any English left.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NoReturn
@@ -76,10 +78,97 @@ def chinese_argparse() -> Iterator[None]:
         module._, module.ngettext = saved
 
 
+def cells(text: str) -> int:
+    """Terminal columns ``text`` takes: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_PIECES = re.compile(r"[^\s\u2e80-\uffef]+\s*|[\u2e80-\uffef]\s*|\s+")
+"""Where a help line may break: after a space, or between two Chinese characters."""
+_NO_LINE_START = frozenset("，。、；：？！）」』》”’")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns (a closing mark may hang over)."""
+    lines: list[str] = []
+    line, used = "", 0
+    for piece in _PIECES.findall(" ".join(text.split())):
+        size = cells(piece.rstrip())
+        if line and used + size > width and piece[0] not in _NO_LINE_START:
+            lines.append(line.rstrip())
+            line, used = "", 0
+        line += piece
+        used += cells(piece)
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    """argparse's layout measured in terminal columns, so Chinese help lines up and wraps.
+
+    argparse counts characters: a Chinese metavar (``--year 年度``) pushes its help text
+    out of the column, and a Chinese paragraph (no spaces) is one "word" it cannot wrap.
+    """
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            invocations = [self._format_action_invocation(action)]
+            invocations += [
+                self._format_action_invocation(a) for a in self._iter_indented_subactions(action)
+            ]
+            widest = max(cells(i) for i in invocations) + self._current_indent
+            self._action_max_length = max(self._action_max_length, widest)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        help_position = min(self._action_max_length + 2, self._max_help_position)
+        header = self._format_action_invocation(action)
+        width = help_position - self._current_indent - 2
+        indent = " " * self._current_indent
+        help_text = self._expand_help(action) if action.help and action.help.strip() else ""
+        lines = wrap(help_text, max(self._width - help_position, 11)) if help_text else []
+        if not lines:
+            parts = [f"{indent}{header}\n"]
+        elif cells(header) <= width:
+            pad = " " * (width - cells(header) + 2)
+            parts = [f"{indent}{header}{pad}{lines[0]}\n"]
+            lines = lines[1:]
+        else:
+            parts = [f"{indent}{header}\n"]
+        parts += [f"{' ' * help_position}{line}\n" for line in lines]
+        parts += [self._format_action(a) for a in self._iter_indented_subactions(action)]
+        return self._join_parts(parts)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap(text, width - cells(indent)))
+
+    def _format_usage(self, *args: Any) -> str:
+        # argparse wraps the usage by characters and indents its continuation lines by the
+        # characters of 用法：: narrow its width until every line fits in columns.
+        prefix = _chinese("usage: ")
+        extra = " " * (cells(prefix) - len(prefix))
+        width = self._width
+        try:
+            while True:
+                lines = super()._format_usage(*args).split("\n")
+                lines = [extra + s if k and s.startswith(" ") else s for k, s in enumerate(lines)]
+                over = max(cells(line) for line in lines) - width
+                if over <= 0 or self._width - over < 40:
+                    return "\n".join(lines)
+                self._width -= over
+        finally:
+            self._width = width
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
     """argparse with Chinese usage, help and error lines; exit status 2 for usage errors."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
         with chinese_argparse():  # the group titles and the help option's text
             super().__init__(*args, **kwargs)
 

@@ -33,8 +33,7 @@ def read_pdf(data: bytes) -> Document:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError:
         raise ImportFailed(
-            "PDF 文件已损坏或设有打开密码，无法读取：请取消密码或重新导出 PDF，"
-            "也可以改为导入 Word 原文"
+            "PDF 文件已损坏或设有打开密码：请取消密码或重新导出 PDF，也可以改为导入 Word 原文"
         ) from None
     try:
         pages = []
@@ -47,7 +46,7 @@ def read_pdf(data: bytes) -> Document:
         pdf.close()
     if sum(len(condense(line)) for page in pages for line in page) < 20:
         raise ImportFailed(
-            f"这个 PDF（{len(pages)} 页）只有图片、没有文字层，无法读取：请找到报告的 Word 或"
+            f"这个 PDF（{len(pages)} 页）只有图片、没有文字层：请找到报告的 Word 或"
             "网页原文，或先用文字识别（OCR）软件转成文字版再导入"
         )
     lines = _reflow(_without_furniture(pages))

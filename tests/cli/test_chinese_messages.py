@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -21,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from drafter.cli import COMMANDS, main
+from drafter.cli.parser import cells
 from drafter.oserrors import explain
 from drafter.store import ProjectError, load_project
 from tests.chinese import english_words
@@ -63,6 +65,22 @@ def test_help_of_every_command_is_chinese(capsys, args):
     assert text.startswith("用法：drafter")
     assert "选项" in text and "显示本帮助并退出" in text
     assert english_words(text) == []
+
+
+@pytest.mark.parametrize("args", [[name, "--help"] for name in COMMANDS], ids=" ".join)
+def test_help_lines_up_and_wraps_in_terminal_columns(capsys, monkeypatch, args):
+    """Chinese takes two columns: the help column, the usage indent and the wrapping
+    are measured in columns, not characters (argparse's own count misaligns them)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    _, text = run(capsys, *args)
+    lines = text.splitlines()
+    assert all(cells(line) <= 80 for line in lines if " " in line.strip()), text
+    usage = lines[: next(k for k, line in enumerate(lines) if not line.strip())]
+    indent = cells(f"用法：drafter {args[0]} ")
+    assert all(len(line) - len(line.lstrip()) == indent for line in usage[1:]), text
+    options = [re.match(r"  -\S.*?\S {2,}(\S.*)", line) for line in lines]
+    columns = {cells(m.string) - cells(m[1]) for m in options if m}
+    assert len(columns) == 1, text  # every option's help starts in the same column
 
 
 @pytest.mark.parametrize(

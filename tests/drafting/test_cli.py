@@ -13,6 +13,7 @@ from drafter.cli import main
 from drafter.store import load_project, save_project
 from tests.drafting.test_model_drafting import GOOD
 from tests.fake_openai import Reply, Status
+from tests.signals import default_sigint
 
 KEY = "sk-test-secret-0123456789"
 
@@ -296,6 +297,7 @@ def test_ctrl_c_saves_what_arrived(server, blank, write_json, monkeypatch):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_sigint,  # a run started in the background ignores Ctrl+C
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:  # every section has had some text

@@ -231,3 +231,28 @@ def test_the_readme_mapping_example_reads_as_it_says():
         "result": {"补正": "other_1", "不予公开": "withheld_4"},
         "applicant_type": {"律师": "legal_services", "*": "natural_person"},
     }
+
+
+def test_a_year_with_no_application_received_warns_instead_of_silent_zeros():
+    from drafter.ledger.counting import count
+    from drafter.ledger.reading import Workbook
+    from drafter.ledger.rows import extract
+
+    sheet = Sheet(
+        "台账",
+        [
+            ["序号", "收到日期", "申请人类型", "答复日期", "处理结果"],
+            [1, "2023-3-5", "自然人", "2023-3-9", "予以公开"],
+            [2, "2023-12-20", "商业企业", "2024-1-9", "予以公开"],
+        ],
+    )
+    ledger = extract(Workbook("t.xlsx", "xlsx", [sheet]))
+    wrong_year = count(ledger, 2025, today=date(2026, 1, 1))
+    assert [i.message for i in wrong_year.issues] == [
+        "台账中没有 2025 年收到的申请（收到日期在 2023-03-05 至 2023-12-20 之间），"
+        "本年新收将全部为 0：请确认报告年度和台账文件是否选对"
+    ]
+    assert wrong_year.complete  # a warning: the clerk may mean it (an office with no requests)
+    # The year after: nothing new was received either, but one application was carried in.
+    assert any("没有 2024 年收到的申请" in i.message for i in count(ledger, 2024).issues)
+    assert count(ledger, 2023, today=date(2026, 1, 1)).issues == []

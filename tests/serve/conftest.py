@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import EXAMPLE
+from tests.signals import default_sigint
 
 URL = re.compile(r"http://127\.0\.0\.1:(\d+)/([A-Za-z0-9_-]+)/")
 START_TIMEOUT = 60.0
@@ -129,6 +130,7 @@ def start(*args: str, cwd: Path) -> Served:
         text=True,
         encoding="utf-8",
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=default_sigint,  # a run started in the background ignores Ctrl+C
     )
     served = Served(process)
 
