@@ -31,11 +31,11 @@ def certainly_unequal(left: Sequence[int | None], right: Sequence[int | None]) -
     identity is certainly broken when the known figures alone differ and no blank can
     make up the difference: no blank at all, or the side with blanks already larger.
     """
-    a = sum(v for v in left if v is not None)
-    b = sum(v for v in right if v is not None)
     open_left, open_right = None in left, None in right
     if open_left and open_right:
         return False
+    a = sum(v for v in left if v is not None)
+    b = sum(v for v in right if v is not None)
     if open_left:
         return a > b
     if open_right:

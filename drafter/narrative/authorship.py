@@ -231,9 +231,21 @@ def _weak_candidates(head: str, paragraphs: Sequence[str]) -> list[Candidate]:
         name = plausible_name(m["a"], territory=True)
         if name:
             found.append(Candidate(name, "发布机构", False, len(found)))
+    found += _contact_candidates(head, first_origin=len(found))
+    for paragraph in paragraphs:
+        opening = _OPENING.match(paragraph)
+        name = plausible_name(opening["a"], territory=True) if opening else ""
+        if name:
+            found.append(Candidate(name, "段首", False, len(found)))
+    return found
+
+
+def _contact_candidates(head: str, first_origin: int = 0) -> list[Candidate]:
+    """The contact office (请与…联系): the body, or one of its offices, read both ways."""
+    found: list[Candidate] = []
     for m in _CONTACT.finditer(head) if "联系" in head else ():
         raw = m["a"] or m["b"]
-        origin = len(found)
+        origin = first_origin + len(found)
         # The contact may be the body or one of its offices: both readings are offered,
         # the self-designation (or another sign) decides.
         office = _OFFICE.match(raw)
@@ -242,11 +254,6 @@ def _weak_candidates(head: str, paragraphs: Sequence[str]) -> list[Candidate]:
             name = plausible_name(reading, territory=True)
             if name:
                 found.append(Candidate(name, "联系方式", False, origin, at, at + len(reading)))
-    for paragraph in paragraphs:
-        opening = _OPENING.match(paragraph)
-        name = plausible_name(opening["a"], territory=True) if opening else ""
-        if name:
-            found.append(Candidate(name, "段首", False, len(found)))
     return found
 
 
@@ -257,7 +264,7 @@ def named_authors(text: str, *, paragraphs: int = 0) -> list[Candidate]:
     only a sentence opening with its year speaks as the author (…工作。2025年，XX局根据…):
     other sentences name the bodies the author works with."""
     found = _statement_candidates(text)
-    found += [c for c in _weak_candidates(text, ()) if c.source == "联系方式"]
+    found += _contact_candidates(text)
     at = 0
     for line in text.split("\n")[:paragraphs]:
         starts = [m.end() for m in _SENTENCE_END.finditer(line)]
