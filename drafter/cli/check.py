@@ -81,8 +81,7 @@ def as_findings(result: FileCheck) -> list[Finding]:
 
 def render_json(results: list[FileCheck], out: TextIO) -> None:
     data = [f.model_dump(mode="json", exclude_none=False) for r in results for f in as_findings(r)]
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # one write, not one a token
 
 
 CSV_COLUMNS = ("file", "rule", "severity", "line", "section", "cell", "message", "excerpt")

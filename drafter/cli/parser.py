@@ -11,12 +11,13 @@ the real commands and fails on any English left.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NoReturn
+
+from drafter.narrative.scan import Lazy
 
 CHINESE: dict[str, str] = {
     "usage: ": "用法：",
@@ -83,7 +84,7 @@ def cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-_PIECES = re.compile(r"[^\s\u2e80-\uffef]+\s*|[\u2e80-\uffef]\s*|\s+")
+_PIECES = Lazy(r"[^\s\u2e80-\uffef]+\s*|[\u2e80-\uffef]\s*|\s+")  # help only: compiled when shown
 """Where a help line may break: after a space, or between two Chinese characters."""
 _NO_LINE_START = frozenset("，。、；：？！）」』》”’")
 

@@ -15,6 +15,8 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from drafter.narrative.scan import Lazy
+
 
 @lru_cache(maxsize=256)
 def nfkc(text: str) -> str:
@@ -31,7 +33,7 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
-_NOT_WORD = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]+")
+_NOT_WORD = Lazy(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]+")  # squash: markers only
 _NOT_LETTER = re.compile(r"[^A-Za-z\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
@@ -139,7 +141,7 @@ def is_running_header(line: str, title: str) -> bool:
 
 
 _WIDE = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]"
-_CJK_GAP = re.compile(
+_CJK_GAP = Lazy(  # PDF text layers only
     rf"(?<={_WIDE})[ \t\u3000]+(?={_WIDE})"
     r"|(?<=\d)[ \t]+(?=[年月日号件条个项次元%％])"
     r"|(?<=[年月第约共至：，、。；])[ \t]+(?=\d)"
