@@ -11,13 +11,13 @@ the real commands and fails on any English left.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from typing import Any, NoReturn
-
-from drafter.narrative.scan import Lazy
 
 CHINESE: dict[str, str] = {
     "usage: ": "用法：",
@@ -84,8 +84,15 @@ def cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-_PIECES = Lazy(r"[^\s\u2e80-\uffef]+\s*|[\u2e80-\uffef]\s*|\s+")  # help only: compiled when shown
-"""Where a help line may break: after a space, or between two Chinese characters."""
+@cache
+def _pieces() -> re.Pattern[str]:
+    """Where a help line may break: after a space, or between two Chinese characters.
+
+    Compiled when help is shown: a class of Chinese characters takes milliseconds to
+    compile, which every command would pay at start."""
+    return re.compile(r"[^\s\u2e80-\uffef]+\s*|[\u2e80-\uffef]\s*|\s+")
+
+
 _NO_LINE_START = frozenset("，。、；：？！）」』》”’")
 
 
@@ -93,7 +100,7 @@ def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns (a closing mark may hang over)."""
     lines: list[str] = []
     line, used = "", 0
-    for piece in _PIECES.findall(" ".join(text.split())):
+    for piece in _pieces().findall(" ".join(text.split())):
         size = cells(piece.rstrip())
         if line and used + size > width and piece[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
