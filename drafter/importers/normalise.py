@@ -59,7 +59,10 @@ _EMPHASIS = re.compile(r"\*\*|__")
 
 def strip_markup(line: str) -> str:
     """A line without leading Markdown/bullet markers and bold marks, trimmed."""
-    return _EMPHASIS.sub("", _MARKUP.sub("", line)).strip()
+    line = _MARKUP.sub("", line)
+    if "**" in line or "__" in line:  # most lines have no bold marks: no need to scan them
+        line = _EMPHASIS.sub("", line)
+    return line.strip()
 
 
 def similarity(a: str, b: str) -> float:
@@ -134,8 +137,10 @@ def is_running_header(line: str, title: str) -> bool:
     """
     if _PAGE_PREFIX.match(line):
         return True
+    if not title:
+        return False
     text = condense(line)
-    if not title or len(text) < 8 or "报告" not in text:
+    if len(text) < 8 or "报告" not in text:
         return False
     return similar(text, title, 0.8)
 

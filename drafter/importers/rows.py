@@ -42,6 +42,9 @@ _UNIT = re.compile(r"(件|条|次|个|项|人次|起|宗|份|万元|元)$")
 _MEASURE = re.compile(r"人次|万元|亿元|[件条次个项起宗份篇家人期场元]")
 _SENTENCE_END = re.compile(r"[。;!?]")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_MISREAD_CELL = re.compile(_MISREAD)
+_SPACE = re.compile(r"\s")
+_SPACE_OR_COMMA = re.compile(r"[\s,，]")
 
 
 @dataclass
@@ -107,12 +110,12 @@ def is_prose(text: str) -> bool:
 
 def is_misread(text: str) -> bool:
     """A table cell holding a misread figure (``l2``, ``O``, ``*``)."""
-    return re.fullmatch(_MISREAD, re.sub(r"\s", "", nfkc(text))) is not None
+    return _MISREAD_CELL.fullmatch(_SPACE.sub("", nfkc(text))) is not None
 
 
 def is_value_text(text: str) -> bool:
     """A table cell holding a figure or a blank mark (``—``, ``/``, ``无``, empty)."""
-    core = re.sub(r"[\s,，]", "", nfkc(text))
+    core = _SPACE_OR_COMMA.sub("", nfkc(text))
     return core.lower() in BLANK_MARKS or bool(_NUMBER.match(_UNIT.sub("", core)))
 
 
@@ -206,7 +209,7 @@ class RowReader:
             if v and (c.continued is None or _is_blank(c.text)):
                 values.append(Value(_cell_value(c.text), segment.lineno, blank=_is_blank(c.text)))
             elif not v and c.continued is None and i >= first:
-                values.append(Value(re.sub(r"\s", "", nfkc(c.text)), segment.lineno))
+                values.append(Value(_SPACE.sub("", nfkc(c.text)), segment.lineno))
         label_text = "".join(cells[i].text for i in labels)
         if not values or (not labels and all(v.blank for v in values)):
             if label_text:
@@ -334,11 +337,11 @@ def _number(text: str, tok: str, start: int, end: int) -> Iterator[tuple[str, st
 
 
 def _is_blank(text: str) -> bool:
-    return re.sub(r"\s", "", nfkc(text)).lower() in BLANK_MARKS
+    return _SPACE.sub("", nfkc(text)).lower() in BLANK_MARKS
 
 
 def _cell_value(text: str) -> str:
-    return "" if _is_blank(text) else re.sub(r"\s", "", nfkc(text))
+    return "" if _is_blank(text) else _SPACE.sub("", nfkc(text))
 
 
 @dataclass

@@ -38,6 +38,7 @@ _CONDENSED = {k: tuple(condense(h) for h in hs) for k, hs in WORDINGS.items()}
 _NUMBERED = re.compile(rf"^(?P<num>[{NUMERALS}]{{1,2}})\s*[、.．，,]\s*(?P<title>.*)$")
 _SUB_NUMBERED = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．])")
 _SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?]")
+_CELL_BAR = re.compile(r"[|｜\t]")
 _FIGURES = re.compile(r"(?:^|\s)[+-]?\d+(?:\.\d+)?(?=\s|$)")
 # Table 三 has numbered rows that look like headings (一、本年新收… 四、结转下年度…).
 _TABLE_LABELS = tuple(condense(label) for label in TABLE_ROW_TITLES)
@@ -92,7 +93,7 @@ _INLINE = re.compile(
 def classify_heading(line: str) -> tuple[str, str | None] | None:
     """(heading as written, section key or None) if ``line`` is a heading line."""
     text = strip_markup(line)
-    if not text or len(text) > 60 or _FIGURES.search(text) or re.search(r"[|｜\t]", text):
+    if not text or len(text) > 60 or _FIGURES.search(text) or _CELL_BAR.search(text):
         return None
     if _SUB_NUMBERED.match(text):  # （一）主动公开政府信息情况 is a sub-heading of 一、
         return None
