@@ -173,8 +173,9 @@ def _merge(notes: list[Finding], found: list[Finding]) -> list[Finding]:
     figures) are not reported blank again by rule V3: the import's reason is the more
     useful one. A note a rule repeats at the same line is kept as the rule says it.
     """
-    noted = {cell for n in notes if n.rule in _BLANK_NOTES for cell in n.location.cells}
-    found = [f for f in found if not (f.rule == "V3" and set(f.location.cells) <= noted)]
+    if any(f.rule == "V3" for f in found):  # an imported file's check does not run V3
+        noted = {cell for n in notes if n.rule in _BLANK_NOTES for cell in n.location.cells}
+        found = [f for f in found if not (f.rule == "V3" and set(f.location.cells) <= noted)]
     again = {(f.rule, f.location.line) for f in found if f.location.line is not None}
     kept = [n for n in notes if (n.rule, n.location.line) not in again]
     return kept + found

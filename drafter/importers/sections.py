@@ -219,12 +219,13 @@ def outline(doc: Document) -> Outline:
     title, title_segments = find_title(segments, first_heading)
     result = Outline(segments, title=title)
     title_core = condense(title)
+    after_title = max(title_segments, default=-1)
     for i, segment in enumerate(segments):
         if i in title_segments:
             segment.furniture = True
         elif segment.kind == "text" and (
             is_page_number(segment.text)
-            or (i > max(title_segments, default=-1) and is_running_header(segment.text, title_core))
+            or (i > after_title and is_running_header(segment.text, title_core))
         ):
             segment.furniture = True
     _assign_sections(result, found)
