@@ -83,8 +83,10 @@ def cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-_PIECES = re.compile(r"[^\s\u2e80-\uffef]+\s*|[\u2e80-\uffef]\s*|\s+")
-"""Where a help line may break: after a space, or between two Chinese characters."""
+_PIECES = r"[^\s\u2e80-\uffef]+\s*|[\u2e80-\uffef]\s*|\s+"
+"""Where a help line may break: after a space, or between two Chinese characters.
+Compiled on first use (``re``'s cache), when help is printed: compiling its two wide
+character ranges costs more than building the whole parser (``bench/cli_startup.py``)."""
 _NO_LINE_START = frozenset("，。、；：？！）」』》”’")
 
 
@@ -92,7 +94,7 @@ def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns (a closing mark may hang over)."""
     lines: list[str] = []
     line, used = "", 0
-    for piece in _PIECES.findall(" ".join(text.split())):
+    for piece in re.findall(_PIECES, " ".join(text.split())):
         size = cells(piece.rstrip())
         if line and used + size > width and piece[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
