@@ -9,6 +9,8 @@ A click on a key presses it, as in ``Footer``. One widget instead of one per key
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
@@ -57,6 +59,7 @@ class KeyBar(Static):
         self.update(Content(" ").join(keys))
 
     @staticmethod
+    @lru_cache(maxsize=256)  # redrawn on every focus change; Content is immutable
     def _key(key: str, display: str, description: str, enabled: bool) -> Content:
         dim = "" if enabled else " dim"
         return Content.from_markup(
