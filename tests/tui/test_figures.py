@@ -198,9 +198,7 @@ async def test_terminal_cursor_sits_at_the_caret_of_the_cell(make_app, project_f
         assert app.cursor_position.x == region.x + placed.x + 1 + 4  # two wide digits
 
 
-async def test_the_key_facts_editor_is_built_when_its_tab_is_first_shown(
-    make_app, project_file
-):
+async def test_the_key_facts_editor_is_built_when_its_tab_is_first_shown(make_app, project_file):
     """Not composed for the first paint of the tables; shown with its first fact focused."""
     from drafter.model import KeyFact
     from drafter.store import save_project
