@@ -45,7 +45,8 @@ import os, sys, time
 from pathlib import Path
 from drafter.cli import build_parser
 
-args = build_parser().parse_args(["tui", *sys.argv[1:2]])  # as `drafter tui FILE` starts
+words = ["tui", *sys.argv[1:2]]
+args = build_parser(words[0]).parse_args(words)  # as drafter.cli.main does
 from drafter.tui.app import DrafterApp
 
 WAIT_FOR_CHECK = len(sys.argv) > 2

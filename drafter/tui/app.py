@@ -127,7 +127,7 @@ class DrafterApp(CaretAtFocus, AutosavingApp):
         collector.pause()  # until the first paint (see drafter.tui.collector)
 
     def on_mount(self) -> None:
-        self.install_screen(StartScreen(self.workdir, self.today), "start")
+        self.install_screen(self.sized(StartScreen(self.workdir, self.today)), "start")
         if self.initial_path is not None:
             self.open_project(self.initial_path)  # straight to the tables: start is not drawn
         if len(self.screen_stack) == 1:  # no project given, or it could not be opened
@@ -287,7 +287,24 @@ class DrafterApp(CaretAtFocus, AutosavingApp):
             from drafter.tui.screens.checks import ChecksScreen
 
             screen = ChecksScreen(self.session)
-        self.install_screen(screen, name)
+        self.install_screen(self.sized(screen), name)
+        return screen
+
+    def sized(self, screen: Screen[None]) -> Screen[None]:
+        """``screen`` with the breakpoint classes of the terminal's size already set.
+
+        Textual sets them when the screen gets its first resize, after its widgets are
+        styled: every widget was styled twice before the first paint. Corrected on that
+        resize if the terminal has changed size meanwhile.
+        """
+        width, height = self.size
+        for breakpoints, extent in (
+            (self.HORIZONTAL_BREAKPOINTS, width),
+            (self.VERTICAL_BREAKPOINTS, height),
+        ):
+            fitting = [name for least, name in sorted(breakpoints or []) if extent >= least]
+            if fitting:
+                screen.add_class(fitting[-1], update=False)
         return screen
 
     # ---------------------------------------------------------------- navigation

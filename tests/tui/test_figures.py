@@ -198,6 +198,26 @@ async def test_terminal_cursor_sits_at_the_caret_of_the_cell(make_app, project_f
         assert app.cursor_position.x == region.x + placed.x + 1 + 4  # two wide digits
 
 
+async def test_the_key_facts_editor_is_built_when_its_tab_is_first_shown(make_app, project_file):
+    """Not composed for the first paint of the tables; shown with its first fact focused."""
+    from drafter.model import KeyFact
+    from drafter.store import save_project
+
+    project = load_project(project_file).project
+    project.key_facts = [KeyFact(label="培训场次", value="12场")]
+    save_project(project, project_file)
+    app = make_app(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        figures = figures_of(app)
+        await pilot.pause()
+        assert not figures.query(KeyFactsEditor)
+        await pilot.press("f6", "f6", "f6")
+        await eventually(pilot, lambda: isinstance(app.focused, Input))
+        assert isinstance(app.focused, Input)
+        assert app.focused.value == "培训场次" and app.focused.parent is not None
+        assert app.focused.parent is figures.query(KeyFactRow).first()
+
+
 async def test_key_facts_are_added_edited_and_removed(make_app, project_file):
     app = make_app(project_file)
     async with app.run_test(size=SIZE) as pilot:

@@ -3,12 +3,16 @@
 openai (≈0.5 s) when a model drafts, python-docx when Word is exported, jinja2 when a
 draft is made; pydantic and the project model when a project is opened; the rules and
 the narrative checker after the first screen is drawn (the first check runs in a
-worker). ``bench/startup.py`` measures what this saves.
+worker). Nor is anything styled twice for want of the terminal's size classes.
+``bench/startup.py`` measures what this saves.
 """
 
 import gc
 import subprocess
 import sys
+
+import pytest
+from textual.screen import Screen
 
 from tests.tui.conftest import SIZE, eventually
 
@@ -62,3 +66,33 @@ async def test_the_collector_is_paused_until_the_first_paint_and_left_as_found(
         assert gc.get_freeze_count() > 0
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize(
+    ("size", "classes"),
+    [
+        ((80, 24), {"-narrow", "-short"}),
+        ((99, 31), {"-narrow", "-short"}),
+        ((100, 32), {"-wide", "-tall"}),
+        ((120, 40), {"-wide", "-tall"}),
+    ],
+)
+async def test_screens_are_built_with_the_size_classes_of_the_terminal(
+    make_app, project_file, size, classes
+):
+    """Set before their widgets are first styled, so the first resize does not restyle
+    them all: the same classes Textual sets on that resize."""
+    app = make_app(project_file)
+    async with app.run_test(size=size):
+        assert set(app.sized(Screen()).classes) == classes
+        assert classes <= set(app.screen.classes)
+
+
+async def test_a_screen_built_before_the_terminal_shrank_fits_the_new_size(make_app, project_file):
+    app = make_app(project_file)  # the start screen is built, at 120×40, and not shown
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        app.action_start()
+        await eventually(pilot, lambda: {"-narrow", "-short"} <= set(app.screen.classes))
+        assert app.screen.name == "start" and "-wide" not in app.screen.classes

@@ -48,6 +48,13 @@ def group(findings: list[Finding]) -> list[tuple[str, list[tuple[str, list[Findi
 class ChecksScreen(Screen[None]):
     """All findings of the project; Enter jumps to the cell or the sentence."""
 
+    # Here rather than in app.tcss: parsed when this screen is first shown.
+    DEFAULT_CSS = """
+    ChecksScreen #checks-summary { height: auto; padding: 0 1; margin-top: 1; }
+    ChecksScreen #findings { height: 1fr; overflow-x: hidden; }
+    ChecksScreen #finding-detail { height: 5; padding: 0 1; border-top: solid $primary; }
+    """
+
     BINDINGS = [
         Binding(
             "enter",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
@@ -17,9 +18,11 @@ from drafter.tui.messages import FindingsChecked
 from drafter.tui.session import Session
 from drafter.tui.widgets.form_grid import FormGrid
 from drafter.tui.widgets.key_bar import KeyBar
-from drafter.tui.widgets.key_facts import KeyFactsEditor
 from drafter.tui.widgets.status_line import StatusLine
 from drafter.tui.widgets.tab_strip import TabStrip
+
+if TYPE_CHECKING:
+    from drafter.tui.widgets.key_facts import KeyFactsEditor
 
 FACTS_TAB = "facts-pane"
 FIRST_TABLE = forms.TABLE_KEYS[0]
@@ -63,9 +66,7 @@ class FiguresScreen(Screen[None]):
         with ContentSwitcher(initial=tab_id(FIRST_TABLE), id="figure-panes"):
             # 表三 and 表四 are built when first shown (see grid): the first paint builds one.
             yield FormGrid(self.session, FIRST_TABLE, id=tab_id(FIRST_TABLE))
-            with Container(id=FACTS_TAB):
-                # Mounted after the first paint: the tables show sooner.
-                yield Lazy(KeyFactsEditor(self.session, id="key-facts"))
+            yield Container(id=FACTS_TAB)  # its editor is mounted when first shown (facts)
         yield Static("", id="cell-detail")
         yield StatusLine()
         yield KeyBar()
@@ -101,13 +102,26 @@ class FiguresScreen(Screen[None]):
             self.query_one(ContentSwitcher).mount(grid, before=f"#{FACTS_TAB}")
             return grid
 
+    def facts(self) -> KeyFactsEditor:
+        """The key-facts editor, mounted the first time its tab is wanted."""
+        from drafter.tui.widgets.key_facts import KeyFactsEditor
+
+        try:
+            return self.query_one(KeyFactsEditor)
+        except NoMatches:
+            editor = KeyFactsEditor(self.session, id="key-facts")
+            self.query_one(f"#{FACTS_TAB}").mount(editor)
+            return editor
+
     def current_grid(self) -> FormGrid | None:
         table = self.query_one(TabStrip).active.removeprefix("grid-")
         return self.grid(table) if table in forms.TABLE_KEYS else None
 
     def _show(self, tab: str) -> None:
-        if tab != FACTS_TAB:
-            self.grid(tab.removeprefix("grid-"))  # built on first show
+        if tab == FACTS_TAB:
+            self.facts()  # built on first show, as are the grids
+        else:
+            self.grid(tab.removeprefix("grid-"))
         self.query_one(TabStrip).active = tab
         self.query_one(ContentSwitcher).current = tab
 
@@ -153,7 +167,7 @@ class FiguresScreen(Screen[None]):
         if grid is not None:
             grid.focus()
         else:
-            self.query_one(KeyFactsEditor).query("Input, Button").first().focus()
+            self.facts().focus_first()
         self.show_detail(grid)
 
     # ---------------------------------------------------------------- detail line

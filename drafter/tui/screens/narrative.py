@@ -40,6 +40,28 @@ def section_title(key: str) -> str:
 class NarrativeScreen(Screen[None]):
     """Edit the prose sections side by side with last year's text; draft them."""
 
+    # Here rather than in app.tcss: parsed when this screen is first shown.
+    DEFAULT_CSS = """
+    NarrativeScreen #section-tabs { height: 1fr; }
+    NarrativeScreen SectionEditor { height: 1fr; }
+    NarrativeScreen SectionEditor .panes { height: 1fr; }
+    NarrativeScreen SectionEditor .reference, NarrativeScreen SectionEditor .mine { width: 1fr; }
+    NarrativeScreen SectionEditor .pane-title { height: 1; padding: 0 1; color: $text-muted; }
+    NarrativeScreen SectionEditor ContentSwitcher { height: 1fr; }
+    NarrativeScreen SectionEditor TextArea { height: 1fr; }
+    NarrativeScreen SectionEditor #last-year, NarrativeScreen SectionEditor #suggestion {
+        background: $surface;
+    }
+    NarrativeScreen SectionEditor .section-info { height: 1; padding: 0 1; }
+    NarrativeScreen SectionEditor .draft-notes {
+        height: auto; max-height: 9; padding: 0 1; border-top: solid $primary-muted;
+    }
+    /* The editor keeps two thirds of its pane; the figures list below it at most 9 lines. */
+    NarrativeScreen SectionEditor .mine TextArea { height: 2fr; }
+    NarrativeScreen SectionEditor ClaimsPanel { height: 1fr; max-height: 9; min-height: 4; }
+    NarrativeScreen.-short SectionEditor .draft-notes { max-height: 5; }
+    """
+
     BINDINGS = [
         Binding(
             "f5",

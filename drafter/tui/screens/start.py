@@ -42,6 +42,38 @@ def report_year(today: date) -> int:
 class StartScreen(Screen[None]):
     """Open, reopen or create a project."""
 
+    # Here rather than in app.tcss: parsed when this screen is first shown, not when a
+    # project is opened straight from the command line (bench/startup.py).
+    DEFAULT_CSS = """
+    StartScreen #start-title {
+        height: 1; padding: 0 2; text-style: bold; color: $accent; margin: 1 0 0 0;
+    }
+    StartScreen #start-panes { height: 1fr; }
+    StartScreen #start-panes .pane {
+        width: 1fr; border: round $primary; border-title-color: $accent;
+        padding: 0 1; margin: 0 1;
+    }
+    StartScreen #start-panes Input {
+        border-title-color: $text-muted; border-title-align: left; margin-top: 1;
+    }
+    StartScreen #start-panes .buttons Button { margin-top: 1; }
+    StartScreen #create { margin-top: 1; }
+    StartScreen #start-panes .buttons { height: auto; }
+    StartScreen #start-panes .buttons Input { width: 1fr; }
+    StartScreen #start-panes Button { margin-right: 1; }
+    StartScreen #recent {
+        height: 1fr; margin-top: 1; border: round $primary-muted; border-title-color: $text-muted;
+    }
+    StartScreen #start-message { height: auto; padding: 0 2; }
+    StartScreen #start-message.error { color: $error; text-style: bold; }
+    /* 80×24: no blank lines between the fields, so 新建 stays on screen. */
+    StartScreen.-short #start-title { margin: 0; }
+    StartScreen.-short #start-panes Input { margin-top: 0; }
+    StartScreen.-short #start-panes .buttons Button { margin-top: 0; }
+    StartScreen.-short #create { margin-top: 0; }
+    StartScreen.-short #recent { margin-top: 0; }
+    """
+
     BINDINGS = [
         Binding(
             "ctrl+b",

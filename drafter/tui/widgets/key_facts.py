@@ -84,6 +84,7 @@ class KeyFactsEditor(Vertical):
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
+        self._focus_when_mounted = False
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -97,6 +98,17 @@ class KeyFactsEditor(Vertical):
             for fact in self.session.project.key_facts:
                 yield KeyFactRow(fact)
         yield Button("添加要点", id="facts-add", compact=True)
+
+    def focus_first(self) -> None:
+        """Focus the first fact (or 添加要点); if still being mounted, once it is."""
+        if self.is_mounted:
+            self.query("Input, Button").first().focus()
+        else:
+            self._focus_when_mounted = True
+
+    def on_mount(self) -> None:
+        if self._focus_when_mounted:  # composed: the rows are there
+            self.query("Input, Button").first().focus()
 
     def _store(self) -> None:
         facts = [row.fact for row in self.query(KeyFactRow)]
