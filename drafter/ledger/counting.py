@@ -146,10 +146,10 @@ def count(
 def _year_not_in_ledger(ledger: Ledger, year: int, result: Count) -> None:
     """A warning when no application was received in ``year``: most often the wrong year
     or last year's ledger, which would otherwise fill table 三 with zeros silently."""
-    received = sorted(e.received for e in ledger.applications if e.received is not None)
+    received = [e.received for e in ledger.applications if e.received is not None]
     if not received or any(d.year == year for d in received):
         return
-    span = f"{received[0].isoformat()} 至 {received[-1].isoformat()}"
+    span = f"{min(received).isoformat()} 至 {max(received).isoformat()}"
     message = (
         f"台账中没有 {year} 年收到的申请（收到日期在 {span} 之间），本年新收将全部为 0："
         "请确认报告年度和台账文件是否选对"

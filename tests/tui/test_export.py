@@ -96,6 +96,8 @@ async def test_the_clerk_can_confirm_an_override(make_app, with_errors):
         assert app.screen is dialog and not target.exists()
         await press(pilot, dialog, "export-go")
         await press(pilot, dialog, "export-force")
+        # the export runs after the dialog closes: wait for its notice, not a pause
+        await eventually(pilot, lambda: any(n.title == "导出" for n in app._notifications))
         assert not isinstance(app.screen, ExportScreen)
         [note] = [n for n in app._notifications if n.title == "导出"]
         errors = sum(1 for f in app.session.findings if f.severity == "error")
