@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input, RadioButton, Static
+from textual.widgets._toast import Toast
 
 from drafter.store import load_project, save_project
 from drafter.tui.screens.checks import ChecksScreen
@@ -49,7 +50,7 @@ async def test_a_clean_report_exports_next_to_the_project(make_app, project_file
         await press(pilot, dialog, "export-go")
         assert not isinstance(app.screen, ExportScreen)
         [note] = [n for n in app._notifications if n.title == "导出"]
-        assert note.message.startswith(f"已导出（网页）：{project_file.parent / TITLE}.html")
+        assert note.message.startswith(f"已导出（网页）：\n{project_file.parent / TITLE}.html")
         assert note.severity == "information"
         # The dialog remembers the last export for the next one.
         dialog = await open_dialog(app, pilot)
@@ -57,6 +58,24 @@ async def test_a_clean_report_exports_next_to_the_project(make_app, project_file
         assert dialog.query_one("#fmt-html", RadioButton).value
     page = (project_file.parent / f"{TITLE}.html").read_text(encoding="utf-8")
     assert TITLE in page and "<table" in page
+
+
+async def test_the_export_notice_keeps_its_first_line_whole_at_80x24(make_app, project_file):
+    """The path is long and wraps; 「已导出（Word 文档）：」 must not break at its space."""
+    app = make_app(project_file)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        dialog = await open_dialog(app, pilot)
+        await press(pilot, dialog, "export-go")
+
+        def shown() -> list[Toast]:
+            toasts = app.screen.query(Toast)
+            return [t for t in toasts if t.region.height and "已导出" in str(t.render())]
+
+        await eventually(pilot, shown)
+        [toast] = shown()
+        drawn = toast.render_lines(toast.region.reset_offset)
+        lines = [strip.text.strip("▌ ") for strip in drawn]
+        assert "已导出（Word 文档）：" in lines
 
 
 @pytest.fixture
@@ -101,7 +120,7 @@ async def test_the_clerk_can_confirm_an_override(make_app, with_errors):
         assert not isinstance(app.screen, ExportScreen)
         [note] = [n for n in app._notifications if n.title == "导出"]
         errors = sum(1 for f in app.session.findings if f.severity == "error")
-        assert note.message.startswith(f"已强制导出（Word 文档）：{target}")
+        assert note.message.startswith(f"已强制导出（Word 文档）：\n{target}")
         assert f"报告仍有{errors}项错误" in note.message and note.severity == "warning"
     assert target.stat().st_size > 0
 

@@ -213,8 +213,8 @@ async def test_new_report_from_the_seed_to_word_and_markdown(make_app, tmp_path)
         markdown = await export(app, pilot, "markdown")
         project = app.session.project
         said = [n.message for n in app._notifications]
-        assert any(m.startswith(f"已导出（Word 文档）：{word}") for m in said)
-        assert any(m.startswith(f"已导出（Markdown 文本）：{markdown}") for m in said)
+        assert any(m.startswith(f"已导出（Word 文档）：\n{word}") for m in said)
+        assert any(m.startswith(f"已导出（Markdown 文本）：\n{markdown}") for m in said)
     assert word == tmp_path / f"{TITLE}.docx" and markdown == tmp_path / f"{TITLE}.md"
     saved = load_project(tmp_path / "川汇区信访局2022年报告.json").project
     assert saved.model_dump() == project.model_dump()  # everything reached the file

@@ -239,8 +239,8 @@ def outcome_message(outcome: ExportOutcome) -> tuple[str, SeverityLevel]:
     tail = f"警告{warnings}项（不影响导出，建议在核对画面查看）。" if warnings else ""
     if outcome.forced:
         return (
-            f"已强制导出（{kind}）：{outcome.path}\n报告仍有{len(outcome.errors)}项错误，"
+            f"已强制导出（{kind}）：\n{outcome.path}\n报告仍有{len(outcome.errors)}项错误，"
             f"发布前请修正。{tail}",
             "warning",
         )
-    return f"已导出（{kind}）：{outcome.path}\n{tail}".rstrip(), "information"
+    return f"已导出（{kind}）：\n{outcome.path}\n{tail}".rstrip(), "information"
